@@ -1,0 +1,90 @@
+"""Commands: what a user asks to record. One per step, validated before any decision.
+
+Commands share the step fields with events (domain/events/fields.py) but not the
+envelope: actor, agency, role, rule set and hashes are never supplied by a user.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import AwareDatetime, BaseModel, Field, TypeAdapter, ValidationError, create_model
+
+from domain.errors import DomainValidationError, FieldProblem
+from domain.events import INCIDENT_EVENTS, PERSON_EVENTS, PLACE_EVENTS
+from domain.events.base import Evidence, Precision
+from domain.values import Frozen, Text
+
+
+class Command(Frozen):
+    """The command envelope: when it happened, how exactly, why, and on what evidence."""
+
+    step: str
+    occurred_at: AwareDatetime
+    precision: Precision = Precision.EXACT
+    occurred_until: AwareDatetime | None = None
+    rationale: Text = ""
+    legal_basis: str | None = Field(default=None, max_length=200)
+    evidence: tuple[Evidence, ...] = ()
+
+
+def _fields_base(event_cls: type[BaseModel]) -> type[BaseModel]:
+    for base in event_cls.__mro__[1:]:
+        if base.__name__.endswith("Fields"):
+            return base
+    raise TypeError(f"{event_cls.__name__} has no Fields base")
+
+
+@cache
+def command_class(step: str) -> type[Command]:
+    event_cls = (PERSON_EVENTS | PLACE_EVENTS | INCIDENT_EVENTS)[step]
+    fields = _fields_base(event_cls)
+    name = "".join(part.title() for part in step.split("_")) + "Command"
+    return create_model(  # type: ignore[call-overload,no-any-return]
+        name,
+        __base__=(Command, fields),
+        __module__=__name__,
+        step=(Literal[step], step),  # type: ignore[valid-type]
+    )
+
+
+ALL_STEPS: tuple[str, ...] = tuple(sorted(PERSON_EVENTS | PLACE_EVENTS | INCIDENT_EVENTS))
+
+
+@cache
+def _adapter() -> TypeAdapter[Any]:
+    union = Union[tuple(command_class(s) for s in ALL_STEPS)]  # type: ignore[valid-type]  # noqa: UP007
+    return TypeAdapter(Annotated[union, Field(discriminator="step")])
+
+
+def problems_from(error: ValidationError, prefix: tuple[str | int, ...] = ()) -> list[FieldProblem]:
+    problems = []
+    for item in error.errors():
+        loc = [str(p) for p in (*prefix, *item["loc"])]
+        # The discriminated union puts the step name in the path: drop it.
+        if len(loc) > 1 and loc[0] in ALL_STEPS:
+            loc = loc[1:]
+        message = str(item["msg"]).removeprefix("Value error, ")
+        if ": " in message and message.split(": ", 1)[0].isidentifier() and item["type"] == "value_error":
+            field, message = message.split(": ", 1)
+            loc = [*loc, field] if not loc or loc[-1] != field else loc
+        problems.append(FieldProblem(".".join(loc) or "body", message))
+    return problems
+
+
+def parse_command(data: dict[str, Any]) -> Command:
+    """Validate raw input into the command for its `step`, or explain what is wrong."""
+    step = data.get("step")
+    if not isinstance(step, str) or step not in ALL_STEPS:
+        raise DomainValidationError.single(
+            "step", f"unknown step {step!r}; expected one of: {', '.join(ALL_STEPS)}"
+        )
+    try:
+        return command_class(step).model_validate(data)  # type: ignore[no-any-return]
+    except ValidationError as error:
+        raise DomainValidationError(problems_from(error)) from None
+
+
+def command(step: str, **data: Any) -> Command:
+    return parse_command({"step": step, **data})

@@ -1,0 +1,125 @@
+"""TIMER guards: statutory deadlines derived from the events, never stored as state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+from domain.aggregate import CaseStream
+from domain.calendar import (
+    arrest_court_deadline, closure_hearing_deadline, closure_notice_expiry, cpn_appeal_deadline,
+    end_of_local_day, fpn_period_end,
+)
+from domain.instruments import Kind, S
+from domain.records import Instrument
+from domain.rulesets import KNOWN_RULE_SETS
+
+
+@dataclass(frozen=True)
+class Timer:
+    code: str
+    label: str
+    legal_basis: str
+    duty: str  # "agency": the agency must act by then; "subject": a period running for the subject
+
+
+TIMERS: dict[str, Timer] = {
+    t.code: t for t in (
+        Timer("cpw_compliance", "CPW: time to comply ends", "ASBCPA2014 s.43(5)(b)", "subject"),
+        Timer("cpn_compliance", "CPN: time to comply ends", "ASBCPA2014 s.43(8)", "subject"),
+        Timer("cpn_appeal_window", "CPN: appeal window closes (21 days incl. day of issue)",
+              "ASBCPA2014 s.46(2)", "subject"),
+        Timer("fpn_payment_period", "FPN: 14 days to pay; no proceedings before",
+              "ASBCPA2014 s.52(3)", "subject"),
+        Timer("arrest_before_judge", "Arrest: before a judge by (24 h, excl. Sundays, Good "
+              "Friday, Christmas Day)", "ASBCPA2014 s.9(3)-(4)", "agency"),
+        Timer("closure_hearing", "Closure notice: application heard by",
+              "ASBCPA2014 s.80(3)-(4)", "agency"),
+        Timer("closure_notice_expiry", "Closure notice: expires", "ASBCPA2014 s.77", "agency"),
+        Timer("closure_order_expiry", "Closure order: expires (extend before)",
+              "ASBCPA2014 ss.80(6), 82", "agency"),
+        Timer("injunction_expiry", "Injunction: expires", "ASBCPA2014 s.1(6)", "agency"),
+        Timer("power_of_arrest_expiry", "Power of arrest: expires", "ASBCPA2014 s.4(2)", "agency"),
+        Timer("dispersal_exclusion_end", "Dispersal: exclusion ends", "ASBCPA2014 s.35(4)",
+              "subject"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Deadline:
+    code: str
+    label: str
+    legal_basis: str
+    duty: str
+    instrument_id: UUID
+    starts_at: datetime
+    due_at: datetime
+    met_at: datetime | None = None
+
+    def status(self, now: datetime) -> str:
+        if self.met_at is not None:
+            return "met" if self.met_at <= self.due_at else "met_late"
+        if now < self.due_at:
+            return "running"
+        return "overdue" if self.duty == "agency" else "ended"
+
+
+def _first(inst: Instrument, *states: S) -> datetime | None:
+    return next((at for _, s, at in inst.history[1:] if s in states), None)
+
+
+def _window(rule_set_id: str) -> int:
+    for r in KNOWN_RULE_SETS:
+        if r.id == rule_set_id:
+            return r.closure_hearing_window_hours
+    return 48
+
+
+def _for(inst: Instrument, agg: CaseStream) -> Iterator[tuple[str, datetime, datetime | None]]:
+    k, start = inst.kind, inst.opened_at
+    if k is Kind.CPW and inst.comply_by:
+        yield "cpw_compliance", inst.comply_by, None
+    elif k is Kind.CPN:
+        if inst.comply_by:
+            yield "cpn_compliance", inst.comply_by, None
+        yield "cpn_appeal_window", cpn_appeal_deadline(start), _first(inst, S.APPEAL_PENDING)
+    elif k is Kind.FPN:
+        yield "fpn_payment_period", fpn_period_end(start), _first(inst, S.PAID)
+    elif k is Kind.ARREST and inst.detail == "power_of_arrest":
+        yield "arrest_before_judge", arrest_court_deadline(start), _first(inst, S.BEFORE_COURT)
+    elif k is Kind.CLOSURE_NOTICE:
+        orders = [o for o in agg.of_kind(Kind.CLOSURE_ORDER) if o.parent_id == inst.id]
+        heard = min((o.hearing_at for o in orders if o.hearing_at), default=None)
+        yield ("closure_hearing", closure_hearing_deadline(start, _window(inst.rule_set)),
+               heard or _first(inst, S.CANCELLED))
+        yield ("closure_notice_expiry", closure_notice_expiry(start, inst.duration_hours or 24),
+               _first(inst, S.CANCELLED, S.SUPERSEDED))
+    elif k is Kind.CLOSURE_ORDER and inst.expires_on:
+        yield "closure_order_expiry", end_of_local_day(inst.expires_on), _first(inst, S.DISCHARGED)
+    elif k is Kind.INJUNCTION and inst.state in (S.GRANTED, S.INTERIM, S.DISCHARGED):
+        if inst.expires_on:
+            yield "injunction_expiry", end_of_local_day(inst.expires_on), _first(inst, S.DISCHARGED)
+        if inst.power_of_arrest and inst.power_of_arrest_expires_on:
+            yield ("power_of_arrest_expiry", end_of_local_day(inst.power_of_arrest_expires_on),
+                   _first(inst, S.DISCHARGED))
+    elif k is Kind.DISPERSAL and inst.duration_hours:
+        from datetime import timedelta
+
+        yield "dispersal_exclusion_end", start + timedelta(hours=inst.duration_hours), None
+
+
+def deadlines(agg: CaseStream) -> list[Deadline]:
+    """Every deadline on the stream, soonest first."""
+    found = []
+    for inst in agg.instruments.values():
+        for code, due, met in _for(inst, agg):
+            t = TIMERS[code]
+            found.append(Deadline(code, t.label, t.legal_basis, t.duty, inst.id, inst.opened_at,
+                                  due, met))
+    return sorted(found, key=lambda d: d.due_at)
+
+
+DeadlineFilter = Callable[[Deadline], bool]

@@ -1,0 +1,129 @@
+"""The event envelope every Pathway event carries, and its integrity hash.
+
+Events are frozen, closed pydantic models. Their class path is their stored
+topic, so renaming a class is a storage change (register the old topic).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from enum import Enum
+from typing import Any, ClassVar
+from uuid import UUID
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+
+GENESIS_HASH = "0" * 64
+
+
+class Precision(str, Enum):
+    """How exactly `occurred_at` is known (lawyers write these differently)."""
+
+    EXACT = "exact"
+    DAY = "day"
+    APPROXIMATE = "approximate"
+    ON_OR_BEFORE = "on_or_before"
+    RANGE = "range"
+
+
+class Evidence(BaseModel):
+    """A reference to an exhibit: `NC/1` style, optionally with a document hash."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    exhibit: str = Field(pattern=r"^[A-Z]{1,4}/\d{1,4}$", description="exhibit reference, e.g. NC/1")
+    description: str = Field(default="", max_length=2000)
+    sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    media_type: str | None = None
+    source: str | None = None
+
+
+class DomainEvent(BaseModel):
+    """Base of every stored event: identity, time, attribution, basis, integrity."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    #: The step name of the design vocabulary that this event records.
+    step: ClassVar[str] = ""
+    #: Schema version of this event class; bump it and add an upcaster on change.
+    schema_version: int = 1
+
+    originator_id: UUID
+    originator_version: int = Field(ge=1)
+
+    occurred_at: AwareDatetime
+    precision: Precision = Precision.EXACT
+    occurred_until: AwareDatetime | None = None
+    recorded_at: AwareDatetime
+
+    actor: str = Field(min_length=1)
+    agency: str = Field(min_length=1)
+    role: str = Field(min_length=1)
+    rank: str | None = None
+    on_behalf_of: str | None = None
+
+    legal_basis: str = ""
+    rule_set: str = Field(min_length=1)
+    rationale: str = ""
+    evidence: tuple[Evidence, ...] = ()
+    overrides_used: tuple[UUID, ...] = ()
+
+    prev_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    hash: str = Field(default="", pattern=r"^([0-9a-f]{64})?$")
+
+    @model_validator(mode="after")
+    def _range_is_ordered(self) -> DomainEvent:
+        if self.precision is Precision.RANGE and self.occurred_until is None:
+            raise ValueError("occurred_until: required when precision is 'range'")
+        if self.occurred_until is not None and self.occurred_until < self.occurred_at:
+            raise ValueError("occurred_until: must not be before occurred_at")
+        return self
+
+    # eventsourcing's DomainEventProtocol asks for `timestamp`: it is when we recorded it.
+    @property
+    def timestamp(self) -> datetime:
+        return self.recorded_at
+
+    @classmethod
+    def topic(cls) -> str:
+        return f"{cls.__module__}:{cls.__qualname__}"
+
+    def canonical(self) -> bytes:
+        """The bytes the hash covers: topic plus every field except `hash`."""
+        body = self.model_dump(mode="json", exclude={"hash"})
+        text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return (self.topic() + "\n" + text).encode("utf-8")
+
+    def compute_hash(self) -> str:
+        return hashlib.sha256(self.canonical()).hexdigest()
+
+    def sealed(self) -> DomainEvent:
+        """A copy with its own hash filled in (called once, when the event is decided)."""
+        return self.model_copy(update={"hash": self.compute_hash()})
+
+    def payload(self) -> dict[str, Any]:
+        """The step-specific fields, without the envelope."""
+        return self.model_dump(mode="json", exclude=set(ENVELOPE_FIELDS))
+
+
+ENVELOPE_FIELDS: tuple[str, ...] = tuple(DomainEvent.model_fields)
+
+
+class Snapshot(BaseModel):
+    """A snapshot of an aggregate's state, stored in the snapshot store."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    originator_id: UUID
+    originator_version: int
+    recorded_at: AwareDatetime
+    kind: str
+    state: dict[str, Any]
+
+    @property
+    def timestamp(self) -> datetime:
+        return self.recorded_at
+
+    step: ClassVar[str] = "snapshot"

@@ -1,0 +1,369 @@
+"""Step-specific fields, defined once and shared by commands and events.
+
+An event class is the envelope (`DomainEvent`) plus one of these; a command is the
+command envelope plus the same fields. Types stay apart, definitions do not repeat.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+from uuid import UUID
+
+from pydantic import AwareDatetime, Field, model_validator
+
+from domain.values import Frozen, Name, Need, Rank, Reason, Subject, Text
+
+
+def _after_occurrence(model: Frozen, field: str, value: object) -> None:
+    occurred_at = getattr(model, "occurred_at", None)
+    if value is not None and occurred_at is not None and value <= occurred_at:  # type: ignore[operator]
+        raise ValueError(f"{field}: must be after occurred_at")
+
+
+# ---------------------------------------------------------------- person track
+class PathwayOpenedFields(Frozen):
+    subject: Subject
+    conduct_summary: Text = ""
+    issue_tags: tuple[str, ...] = ()
+
+
+class IncidentLinkedFields(Frozen):
+    incident_id: UUID
+    incident_occurred_at: AwareDatetime
+    summary: Text = ""
+    conduct: str | None = Field(default=None, max_length=200)
+
+
+InterventionKind = Literal[
+    "verbal_warning", "warning_letter", "acceptable_behaviour_contract", "mediation", "home_visit"
+]
+
+
+class EarlyInterventionFields(Frozen):
+    intervention_id: UUID
+    kind: InterventionKind
+    outcome: Text = ""
+    review_on: date | None = None
+
+
+class SupportReferralMadeFields(Frozen):
+    referral_id: UUID
+    service: Name
+    need: Need
+    method: Text = ""
+
+
+ReferralStatus = Literal["accepted", "declined", "no_response", "engaged", "completed", "disengaged"]
+
+
+class SupportReferralUpdatedFields(Frozen):
+    referral_id: UUID
+    status: ReferralStatus
+    reason: Text = ""
+
+
+ConsultedBody = Literal[
+    "yot", "housing", "social_care", "partner", "landlord", "owner", "residents",
+    "local_authority", "police", "other",
+]
+
+
+class ConsultationRecordedFields(Frozen):
+    consultation_id: UUID
+    body: ConsultedBody
+    about_step: str | None = Field(default=None, max_length=60)
+    outcome: Text = ""
+
+
+class ProportionalityAssessedFields(Frozen):
+    assessment_id: UUID
+    for_step: str | None = Field(default=None, max_length=60)
+    lesser_measures: Text = ""
+    vulnerability: Text = ""
+    equality_act: Text = ""
+    article_8: Text = ""
+    conclusion: Name
+    disability_indicated: bool = False
+
+
+class CpwIssuedFields(Frozen):
+    instrument_id: UUID
+    conduct: Name
+    requirements: tuple[Name, ...] = Field(min_length=1)
+    comply_by: AwareDatetime
+    lesser_measures_reason: Text | None = None
+
+    @model_validator(mode="after")
+    def _deadline_after_issue(self) -> CpwIssuedFields:
+        _after_occurrence(self, "comply_by", self.comply_by)
+        return self
+
+
+IssuerAuthority = Literal["constable", "local_authority", "designated_person"]
+
+
+class CpnIssuedFields(Frozen):
+    instrument_id: UUID
+    warning_id: UUID
+    conduct: Name
+    requirements: tuple[Name, ...] = Field(min_length=1)
+    comply_by: AwareDatetime | None = None
+    issuer_authority: IssuerAuthority = "constable"
+    appeal_information_given: bool = False
+    informed_bodies: tuple[Name, ...] = ()
+    lesser_measures_reason: Text | None = None
+
+    @model_validator(mode="after")
+    def _deadline_after_issue(self) -> CpnIssuedFields:
+        _after_occurrence(self, "comply_by", self.comply_by)
+        return self
+
+
+class CpnAppealLodgedFields(Frozen):
+    instrument_id: UUID
+    court: Name = "Magistrates' court"
+
+
+class CpnAppealDecidedFields(Frozen):
+    instrument_id: UUID
+    outcome: Literal["dismissed", "varied", "quashed"]
+
+
+class BreachRecordedFields(Frozen):
+    instrument_id: UUID
+    description: Name
+    clause: str | None = Field(default=None, max_length=200)
+    incident_id: UUID | None = None
+
+
+class FpnIssuedFields(Frozen):
+    instrument_id: UUID
+    notice_id: UUID
+    amount: Decimal = Field(gt=0, max_digits=8, decimal_places=2)
+
+
+class FpnPaidFields(Frozen):
+    instrument_id: UUID
+
+
+class ProsecutionStartedFields(Frozen):
+    instrument_id: UUID
+    offence: Name
+    relates_to: UUID | None = None
+    court: Name = "Magistrates' court"
+
+
+class ConvictionRecordedFields(Frozen):
+    instrument_id: UUID
+    outcome: Literal["convicted", "acquitted"] = "convicted"
+    sentence: Text = ""
+
+
+class CboGrantedFields(Frozen):
+    instrument_id: UUID
+    prosecution_id: UUID
+    expires_on: date | None = None
+    prohibitions: tuple[Name, ...] = ()
+    requirements: tuple[Name, ...] = ()
+    supervisor: Name | None = None
+
+
+class InjunctionAppliedFields(Frozen):
+    instrument_id: UUID
+    court: Name = "County court"
+    terms: tuple[Name, ...] = Field(min_length=1)
+    positive_requirements: tuple[Name, ...] = ()
+    supervisor: Name | None = None
+    power_of_arrest_sought: bool = False
+    without_notice: bool = False
+    without_notice_justification: Text | None = None
+    lesser_measures_reason: Text | None = None
+
+
+class InjunctionGrantedFields(Frozen):
+    instrument_id: UUID
+    interim: bool = False
+    expires_on: date | None = None
+    power_of_arrest: bool = False
+    power_of_arrest_expires_on: date | None = None
+    terms: tuple[Name, ...] = ()
+    positive_requirements: tuple[Name, ...] = ()
+    supervisor: Name | None = None
+
+
+class InjunctionVariedFields(Frozen):
+    instrument_id: UUID
+    changes: Name
+    expires_on: date | None = None
+    power_of_arrest: bool | None = None
+
+
+class InjunctionDischargedFields(Frozen):
+    instrument_id: UUID
+    outcome: Literal["discharged", "refused"] = "discharged"
+    reason: Text = ""
+
+
+ArrestPower = Literal["power_of_arrest", "warrant", "pace_s24"]
+
+
+class ArrestedFields(Frozen):
+    instrument_id: UUID
+    power: ArrestPower
+    injunction_id: UUID | None = None
+    clause: str | None = Field(default=None, max_length=200)
+    applicant_informed: bool = False
+
+
+class CourtAppearanceFields(Frozen):
+    instrument_id: UUID
+    court: Name
+    outcome: Text = ""
+
+
+CommittalOutcome = Literal[
+    "immediate_committal", "suspended_committal", "fine", "no_order", "not_proved"
+]
+
+
+class CommittalDecidedFields(Frozen):
+    instrument_id: UUID
+    outcome: CommittalOutcome
+    sentence: Text = ""
+
+
+class DispersalDirectionGivenFields(Frozen):
+    instrument_id: UUID
+    authorisation_ref: Name
+    authorised_by_rank: Rank
+    exclusion_hours: int = Field(gt=0, le=24 * 7)
+    area: Name
+    given_in_writing: bool = True
+
+
+class OverrideAuthorisedFields(Frozen):
+    override_id: UUID
+    for_step: str = Field(min_length=1, max_length=60)
+    guard_code: str = Field(min_length=1, max_length=80)
+    reason: Reason
+
+
+class EntryCorrectedFields(Frozen):
+    corrected_version: int = Field(ge=1)
+    correction: Name
+    reason: Reason
+
+
+class EvidenceAttachedFields(Frozen):
+    relates_to_version: int | None = Field(default=None, ge=1)
+    note: Text = ""
+
+
+ClosedOutcome = Literal["resolved", "supported", "no_further_action", "transferred", "moved_away"]
+
+
+class PathwayClosedFields(Frozen):
+    outcome: ClosedOutcome
+    summary: Text = ""
+
+
+# ---------------------------------------------------------------- place track
+class PlaceRegisteredFields(Frozen):
+    name: Name
+    kind: Literal["premises", "public_space"]
+    address: Text = ""
+    description: Text = ""
+    problem_people: Text = ""
+    problem_activity: Text = ""
+    problem_place: Text = ""
+
+
+class ClosureNoticeIssuedFields(Frozen):
+    instrument_id: UUID
+    duration_hours: int = Field(gt=0)
+    authorised_by_rank: Rank
+    premises: Name
+    access_exceptions: tuple[Name, ...] = ()
+    occupiers_informed: bool = False
+    lesser_measures_reason: Text | None = None
+
+
+class ClosureNoticeExtendedFields(Frozen):
+    instrument_id: UUID
+    additional_hours: int = Field(gt=0)
+    authorised_by_rank: Rank
+
+
+class ClosureNoticeCancelledFields(Frozen):
+    instrument_id: UUID
+    reason: Name
+
+
+class ClosureOrderAppliedFields(Frozen):
+    instrument_id: UUID
+    notice_id: UUID
+    court: Name = "Magistrates' court"
+    hearing_at: AwareDatetime
+
+
+class ClosureOrderGrantedFields(Frozen):
+    instrument_id: UUID
+    expires_on: date
+    access_exceptions: tuple[Name, ...] = ()
+
+
+class ClosureOrderExtendedFields(Frozen):
+    instrument_id: UUID
+    expires_on: date
+    authorised_by_rank: Rank
+    consulted: bool = False
+
+
+class ClosureOrderDischargedFields(Frozen):
+    instrument_id: UUID
+    reason: Name
+
+
+class EnvironmentalMeasureRecordedFields(Frozen):
+    measure_id: UUID
+    measure: Name
+    cost_pence: int | None = Field(default=None, ge=0)
+    funded_by: Text = ""
+
+
+class ObjectiveSetFields(Frozen):
+    objective_id: UUID
+    description: Name
+    target_reduction_percent: int = Field(gt=0, le=100)
+    baseline_from: date
+    baseline_to: date
+    review_months: tuple[int, ...] = (3, 6, 12)
+
+    @model_validator(mode="after")
+    def _baseline_ordered(self) -> ObjectiveSetFields:
+        if self.baseline_to < self.baseline_from:
+            raise ValueError("baseline_to: must not be before baseline_from")
+        return self
+
+
+class OutcomeReviewHeldFields(Frozen):
+    objective_id: UUID
+    months: int = Field(gt=0, le=60)
+    incidents_before: int = Field(ge=0)
+    incidents_after: int = Field(ge=0)
+    notes: Text = ""
+
+
+# ---------------------------------------------------------------- incidents
+class IncidentReportedFields(Frozen):
+    category: Name
+    location: Name
+    description: Name
+    source: Name = "report"
+    reference: str | None = Field(default=None, max_length=80)
+    place_id: UUID | None = None
+    subject_pathway_ids: tuple[UUID, ...] = ()
+    victims: tuple[Name, ...] = ()
+    witnesses: tuple[Name, ...] = ()

@@ -1,0 +1,190 @@
+"""Events of a person's pathway (one stream per subject).
+
+Class paths are stored topics: rename only with a registered topic and upcaster.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from domain.events.base import DomainEvent
+from domain.events.fields import (
+    ArrestedFields,
+    BreachRecordedFields,
+    CboGrantedFields,
+    CommittalDecidedFields,
+    ConsultationRecordedFields,
+    ConvictionRecordedFields,
+    CourtAppearanceFields,
+    CpnAppealDecidedFields,
+    CpnAppealLodgedFields,
+    CpnIssuedFields,
+    CpwIssuedFields,
+    DispersalDirectionGivenFields,
+    EarlyInterventionFields,
+    EntryCorrectedFields,
+    EvidenceAttachedFields,
+    FpnIssuedFields,
+    FpnPaidFields,
+    IncidentLinkedFields,
+    InjunctionAppliedFields,
+    InjunctionDischargedFields,
+    InjunctionGrantedFields,
+    InjunctionVariedFields,
+    OverrideAuthorisedFields,
+    PathwayClosedFields,
+    PathwayOpenedFields,
+    ProportionalityAssessedFields,
+    ProsecutionStartedFields,
+    SupportReferralMadeFields,
+    SupportReferralUpdatedFields,
+)
+
+
+class PathwayOpened(DomainEvent, PathwayOpenedFields):
+    step: ClassVar[str] = "pathway_opened"
+
+
+class IncidentLinked(DomainEvent, IncidentLinkedFields):
+    step: ClassVar[str] = "incident_linked"
+
+
+class EarlyIntervention(DomainEvent, EarlyInterventionFields):
+    step: ClassVar[str] = "early_intervention"
+
+
+class SupportReferralMade(DomainEvent, SupportReferralMadeFields):
+    step: ClassVar[str] = "support_referral_made"
+
+
+class SupportReferralUpdated(DomainEvent, SupportReferralUpdatedFields):
+    step: ClassVar[str] = "support_referral_updated"
+
+
+class ConsultationRecorded(DomainEvent, ConsultationRecordedFields):
+    step: ClassVar[str] = "consultation_recorded"
+
+
+class ProportionalityAssessed(DomainEvent, ProportionalityAssessedFields):
+    step: ClassVar[str] = "proportionality_assessed"
+
+
+class CpwIssued(DomainEvent, CpwIssuedFields):
+    step: ClassVar[str] = "cpw_issued"
+
+
+class CpnIssued(DomainEvent, CpnIssuedFields):
+    step: ClassVar[str] = "cpn_issued"
+
+
+class CpnAppealLodged(DomainEvent, CpnAppealLodgedFields):
+    step: ClassVar[str] = "cpn_appeal_lodged"
+
+
+class CpnAppealDecided(DomainEvent, CpnAppealDecidedFields):
+    step: ClassVar[str] = "cpn_appeal_decided"
+
+
+class BreachRecorded(DomainEvent, BreachRecordedFields):
+    step: ClassVar[str] = "breach_recorded"
+
+
+class FpnIssued(DomainEvent, FpnIssuedFields):
+    step: ClassVar[str] = "fpn_issued"
+
+
+class FpnPaid(DomainEvent, FpnPaidFields):
+    step: ClassVar[str] = "fpn_paid"
+
+
+class ProsecutionStarted(DomainEvent, ProsecutionStartedFields):
+    step: ClassVar[str] = "prosecution_started"
+
+
+class ConvictionRecorded(DomainEvent, ConvictionRecordedFields):
+    step: ClassVar[str] = "conviction_recorded"
+
+
+class CboGranted(DomainEvent, CboGrantedFields):
+    step: ClassVar[str] = "cbo_granted"
+
+
+class InjunctionApplied(DomainEvent, InjunctionAppliedFields):
+    step: ClassVar[str] = "injunction_applied"
+
+
+class InjunctionGranted(DomainEvent, InjunctionGrantedFields):
+    step: ClassVar[str] = "injunction_granted"
+
+
+class InjunctionVaried(DomainEvent, InjunctionVariedFields):
+    step: ClassVar[str] = "injunction_varied"
+
+
+class InjunctionDischarged(DomainEvent, InjunctionDischargedFields):
+    step: ClassVar[str] = "injunction_discharged"
+
+
+class Arrested(DomainEvent, ArrestedFields):
+    step: ClassVar[str] = "arrested"
+
+
+class CourtAppearance(DomainEvent, CourtAppearanceFields):
+    step: ClassVar[str] = "court_appearance"
+
+
+class CommittalDecided(DomainEvent, CommittalDecidedFields):
+    step: ClassVar[str] = "committal_decided"
+
+
+class DispersalDirectionGiven(DomainEvent, DispersalDirectionGivenFields):
+    step: ClassVar[str] = "dispersal_direction_given"
+
+
+class OverrideAuthorised(DomainEvent, OverrideAuthorisedFields):
+    step: ClassVar[str] = "override_authorised"
+
+
+class EntryCorrected(DomainEvent, EntryCorrectedFields):
+    step: ClassVar[str] = "entry_corrected"
+
+
+class EvidenceAttached(DomainEvent, EvidenceAttachedFields):
+    step: ClassVar[str] = "evidence_attached"
+
+
+class PathwayClosed(DomainEvent, PathwayClosedFields):
+    step: ClassVar[str] = "pathway_closed"
+
+
+EVENTS: tuple[type[DomainEvent], ...] = (
+    PathwayOpened,
+    IncidentLinked,
+    EarlyIntervention,
+    SupportReferralMade,
+    SupportReferralUpdated,
+    ConsultationRecorded,
+    ProportionalityAssessed,
+    CpwIssued,
+    CpnIssued,
+    CpnAppealLodged,
+    CpnAppealDecided,
+    BreachRecorded,
+    FpnIssued,
+    FpnPaid,
+    ProsecutionStarted,
+    ConvictionRecorded,
+    CboGranted,
+    InjunctionApplied,
+    InjunctionGranted,
+    InjunctionVaried,
+    InjunctionDischarged,
+    Arrested,
+    CourtAppearance,
+    CommittalDecided,
+    DispersalDirectionGiven,
+    OverrideAuthorised,
+    EntryCorrected,
+    EvidenceAttached,
+    PathwayClosed,
+)

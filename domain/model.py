@@ -1,0 +1,26 @@
+"""The domain's public face: import from here (it also registers every guard)."""
+
+from domain.aggregate import CaseStream
+from domain.commands import Command, command, parse_command
+from domain.deadlines import TIMERS, Deadline, deadlines
+from domain.errors import (
+    DomainValidationError, NotFoundError, PathwayError, StepRefusedError, VersionConflictError,
+)
+from domain.events.base import DomainEvent, Snapshot
+from domain.events.incident import IncidentReported
+from domain.events.person import PathwayOpened
+from domain.events.place import PlaceRegistered
+from domain.guards import GUARDS, Actor, GuardKind, Refusal
+from domain.incident import Incident
+from domain.pathway import Pathway
+from domain.place import Place
+from domain.policy import NextStep, next_steps
+from domain.rulesets import KNOWN_RULE_SETS, RuleBook, RuleSet
+
+__all__ = [
+    "Actor", "CaseStream", "Command", "Deadline", "DomainEvent", "DomainValidationError",
+    "GUARDS", "GuardKind", "Incident", "IncidentReported", "KNOWN_RULE_SETS", "NextStep",
+    "NotFoundError", "Pathway", "PathwayError", "PathwayOpened", "Place", "PlaceRegistered",
+    "Refusal", "RuleBook", "RuleSet", "Snapshot", "StepRefusedError", "TIMERS",
+    "VersionConflictError", "command", "deadlines", "next_steps", "parse_command",
+]

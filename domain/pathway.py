@@ -1,0 +1,161 @@
+"""The Pathway aggregate: one subject person's enforcement and support history."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+from uuid import UUID
+
+from pydantic import TypeAdapter
+
+from domain import steps
+from domain.aggregate import SHARED_APPLIERS, Applier, CaseStream
+from domain.calendar import age_on
+from domain.events import PERSON_EVENTS
+from domain.instruments import SEVERITY, Kind, S, is_live
+from domain.records import Instrument
+from domain.values import Subject
+
+
+class Pathway(CaseStream):
+    KIND = "pathway"
+    STEPS = {k: v for k, v in steps.PERSON.items()}
+    EVENTS = PERSON_EVENTS
+
+    def __init__(self, id: UUID) -> None:
+        super().__init__(id)
+        self.subject: Subject | None = None
+        self.conduct_summary = ""
+        self.issue_tags: tuple[str, ...] = ()
+        self.closed_outcome: str | None = None
+
+    def age_at(self, at: datetime) -> int | None:
+        if self.subject is None or self.subject.date_of_birth is None:
+            return None
+        return age_on(self.subject.date_of_birth, at.date())
+
+    def live(self, *kinds: Kind) -> list[Instrument]:
+        return [i for i in self.of_kind(*kinds) if is_live(i.state)]
+
+    def escalation_level(self, now: datetime) -> str:
+        """The most severe live instrument (expired ones no longer count)."""
+        live = [
+            i for i in self.instruments.values()
+            if i.kind is not Kind.REFERRAL and is_live(i.state)
+            and (i.expires_on is None or i.expires_on >= now.date())
+        ]
+        if not live:
+            return "early_intervention" if self.notes_of("early_intervention") else "none"
+        return max(live, key=lambda i: (SEVERITY[i.kind], i.opened_version)).kind.value
+
+    _SUBJECT = TypeAdapter(Subject | None)
+
+    def to_state(self) -> dict[str, Any]:
+        state = super().to_state()
+        state["subject"] = self._SUBJECT.dump_python(self.subject, mode="json")
+        state["conduct_summary"] = self.conduct_summary
+        state["issue_tags"] = list(self.issue_tags)
+        state["closed_outcome"] = self.closed_outcome
+        return state
+
+    @classmethod
+    def from_state(cls, id: UUID, state: dict[str, Any]) -> Pathway:
+        agg = super().from_state(id, state)
+        assert isinstance(agg, Pathway)
+        agg.subject = cls._SUBJECT.validate_python(state["subject"])
+        agg.conduct_summary = state["conduct_summary"]
+        agg.issue_tags = tuple(state["issue_tags"])
+        agg.closed_outcome = state["closed_outcome"]
+        return agg
+
+    APPLIERS: ClassVar[dict[str, Applier]] = {}
+
+
+def _opened(p: Pathway, e: Any) -> None:
+    p.subject = e.subject
+    p.conduct_summary = e.conduct_summary
+    p.issue_tags = e.issue_tags
+    p.opened_at = e.occurred_at
+
+
+def _closed(p: Pathway, e: Any) -> None:
+    p.closed_outcome = e.outcome
+
+
+def _granted(p: Pathway, e: Any) -> None:
+    current = p.instruments[e.instrument_id]
+    p._move(
+        e.instrument_id, e, S.INTERIM if e.interim else S.GRANTED,
+        interim=e.interim, expires_on=e.expires_on, granted_on=e.occurred_at.date(),
+        power_of_arrest=e.power_of_arrest,
+        power_of_arrest_expires_on=e.power_of_arrest_expires_on,
+        terms=e.terms or current.terms,
+        positive_requirements=e.positive_requirements or current.positive_requirements,
+        supervisor=e.supervisor or current.supervisor,
+    )
+
+
+def _varied(p: Pathway, e: Any) -> None:
+    changes: dict[str, Any] = {"detail": e.changes}
+    if e.expires_on is not None:
+        changes["expires_on"] = e.expires_on
+    if e.power_of_arrest is not None:
+        changes["power_of_arrest"] = e.power_of_arrest
+    p._move(e.instrument_id, e, **changes)
+
+
+def _breach(p: Pathway, e: Any) -> None:
+    current = p.instruments[e.instrument_id]
+    state = current.state if current.kind is Kind.INJUNCTION else S.BREACHED
+    p._move(e.instrument_id, e, state, breaches=(*current.breaches, e.originator_version))
+
+
+def _arrested(p: Pathway, e: Any) -> None:
+    p._open(e, Kind.ARREST, parent_id=e.injunction_id, detail=e.power)
+
+
+def _prosecution(p: Pathway, e: Any) -> None:
+    p._open(e, Kind.PROSECUTION, parent_id=e.relates_to, detail=e.offence)
+    if e.relates_to is not None and p.instruments[e.relates_to].kind is Kind.FPN:
+        p._move(e.relates_to, e, S.PROSECUTED)
+
+
+def _cpn(p: Pathway, e: Any) -> None:
+    p._open(e, Kind.CPN, parent_id=e.warning_id, conduct=e.conduct, comply_by=e.comply_by,
+            terms=e.requirements)
+    p._move(e.warning_id, e, S.ESCALATED)
+
+
+Pathway.APPLIERS = SHARED_APPLIERS | {
+    "pathway_opened": _opened,
+    "early_intervention": lambda p, e: p._note(e, "early_intervention", e.intervention_id, e.kind),
+    "cpw_issued": lambda p, e: p._open(e, Kind.CPW, conduct=e.conduct, comply_by=e.comply_by,
+                                       terms=e.requirements),
+    "cpn_issued": _cpn,
+    "cpn_appeal_lodged": lambda p, e: p._move(e.instrument_id, e, S.APPEAL_PENDING),
+    "cpn_appeal_decided": lambda p, e: p._move(
+        e.instrument_id, e, S.QUASHED if e.outcome == "quashed" else S.ISSUED),
+    "breach_recorded": _breach,
+    "fpn_issued": lambda p, e: p._open(e, Kind.FPN, parent_id=e.notice_id, amount=e.amount),
+    "fpn_paid": lambda p, e: p._move(e.instrument_id, e, S.PAID),
+    "prosecution_started": _prosecution,
+    "conviction_recorded": lambda p, e: p._move(
+        e.instrument_id, e, S.CONVICTED if e.outcome == "convicted" else S.ACQUITTED,
+        detail=e.sentence),
+    "cbo_granted": lambda p, e: p._open(
+        e, Kind.CBO, parent_id=e.prosecution_id, expires_on=e.expires_on,
+        terms=e.prohibitions, positive_requirements=e.requirements, supervisor=e.supervisor),
+    "injunction_applied": lambda p, e: p._open(
+        e, Kind.INJUNCTION, terms=e.terms, positive_requirements=e.positive_requirements,
+        supervisor=e.supervisor, without_notice=e.without_notice),
+    "injunction_granted": _granted,
+    "injunction_varied": _varied,
+    "injunction_discharged": lambda p, e: p._move(
+        e.instrument_id, e, S.REFUSED if e.outcome == "refused" else S.DISCHARGED),
+    "arrested": _arrested,
+    "court_appearance": lambda p, e: p._move(e.instrument_id, e, S.BEFORE_COURT, detail=e.outcome),
+    "committal_decided": lambda p, e: p._move(e.instrument_id, e, S.DECIDED, detail=e.outcome),
+    "dispersal_direction_given": lambda p, e: p._open(
+        e, Kind.DISPERSAL, duration_hours=e.exclusion_hours, detail=e.area),
+    "pathway_closed": _closed,
+}

@@ -1,0 +1,79 @@
+"""The records an aggregate holds: built by replay, never by policy."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from uuid import UUID
+
+from domain.instruments import Kind, S
+from domain.values import Frozen
+
+
+class Instrument(Frozen):
+    """One CPW, CPN, FPN, injunction, arrest, closure notice... with its lifecycle state."""
+
+    id: UUID
+    kind: Kind
+    state: S
+    opened_version: int
+    opened_at: datetime
+    rule_set: str
+    parent_id: UUID | None = None
+    conduct: str | None = None
+    comply_by: datetime | None = None
+    expires_on: date | None = None
+    granted_on: date | None = None
+    power_of_arrest: bool = False
+    power_of_arrest_expires_on: date | None = None
+    amount: Decimal | None = None
+    without_notice: bool = False
+    interim: bool = False
+    duration_hours: int | None = None
+    hearing_at: datetime | None = None
+    positive_requirements: tuple[str, ...] = ()
+    supervisor: str | None = None
+    terms: tuple[str, ...] = ()
+    detail: str = ""
+    breaches: tuple[int, ...] = ()
+    history: tuple[tuple[int, S, datetime], ...] = ()
+
+    def moved(self, version: int, state: S, at: datetime, **changes: object) -> Instrument:
+        return self.model_copy(
+            update={"state": state, "history": (*self.history, (version, state, at)), **changes}
+        )
+
+
+class LinkedIncident(Frozen):
+    incident_id: UUID
+    occurred_at: datetime
+    conduct: str | None
+    version: int
+
+
+class Note(Frozen):
+    """An intervention, consultation or assessment: what, when, for which step."""
+
+    id: UUID
+    version: int
+    occurred_at: datetime
+    kind: str
+    about_step: str | None = None
+    flag: bool = False
+
+
+class Override(Frozen):
+    id: UUID
+    version: int
+    for_step: str
+    guard_code: str
+    reason: str
+    actor: str
+    used_by_version: int | None = None
+
+
+class Correction(Frozen):
+    version: int
+    corrected_version: int
+    correction: str
+    reason: str

@@ -1,0 +1,362 @@
+"""Guards of the person track (DOMAIN.md (a) and (b)). Codes are stable: features/ tag them."""
+
+from __future__ import annotations
+
+from domain.calendar import add_months, cpn_appeal_deadline, fpn_period_end
+from domain.guards import Decision, Failure, GuardKind, guard
+from domain.instruments import LABELS, Kind, S, is_live, next_state
+from domain.pathway import Pathway
+from domain.steps import ALL
+from domain.text import day, when
+from domain.values import Rank, police_at_least
+
+HARD, SOFT = GuardKind.HARD, GuardKind.SOFT
+INJUNCTION_STEPS = ("injunction_applied", "injunction_granted")
+
+
+def _p(d: Decision) -> Pathway:
+    assert isinstance(d.agg, Pathway)
+    return d.agg
+
+
+def _cmd(d: Decision, name: str) -> object:
+    return None if d.cmd is None else getattr(d.cmd, name, None)
+
+
+def _age_failure(d: Decision, minimum: int, what: str) -> Failure | None:
+    age = _p(d).age_at(d.at)
+    if age is None:
+        return Failure(
+            f"The subject's date of birth is not recorded, so {what} cannot be shown to be lawful.",
+            "Record the subject's date of birth on the pathway.",
+        )
+    if age < minimum:
+        assert _p(d).subject is not None and _p(d).subject.date_of_birth is not None  # type: ignore[union-attr]
+        dob = _p(d).subject.date_of_birth  # type: ignore[union-attr]
+        eligible = add_months(dob, 12 * minimum)
+        return Failure(
+            f"The subject is {age}; {what} needs a person aged {minimum} or over.",
+            f"Not available before {day(eligible)} (their {minimum}th birthday); "
+            "consider early intervention and support.",
+        )
+    return None
+
+
+# ------------------------------------------------------------------ lifecycle
+def _lifecycle(d: Decision) -> Failure | None:
+    spec = ALL[d.step]
+    for target in spec.targets:
+        inst = d.target(target.field)
+        kinds = " or ".join(LABELS[k] for k in sorted(target.kinds, key=lambda k: k.value))
+        if inst is None:
+            if target.optional or d.cmd is not None:
+                continue
+            candidates = [i for i in d.agg.of_kind(*target.kinds)]
+            if not candidates:
+                return Failure(f"There is no {kinds} on this {d.agg.KIND}.",
+                               f"Record the {kinds} first.")
+            continue
+        trigger = target.trigger_for(d.cmd)
+        if trigger is None:
+            if d.cmd is None and callable(target.trigger) and not is_live(inst.state):
+                return Failure(f"The {LABELS[inst.kind]} is {inst.state.value}.",
+                               "Choose a live instrument.")
+            continue
+        if next_state(inst.kind, inst.state, trigger) is None:
+            return Failure(
+                f"The {LABELS[inst.kind]} is {inst.state.value.replace('_', ' ')}; "
+                f"'{d.step}' is not possible from that state.",
+                "Check which instrument the step refers to; see next steps for what is possible.",
+            )
+    return None
+
+
+guard("instrument_lifecycle", HARD, "Instrument lifecycle (DESIGN s.3)",
+      "The step must be possible from the instrument's current state",
+      *[s.name for s in ALL.values() if s.targets])(_lifecycle)
+
+
+# ------------------------------------------------------------------ CPW / CPN
+@guard("cpw_minimum_age", HARD, "ASBCPA2014 s.43(1)", "CPW only to a person aged 16 or over",
+       "cpw_issued")
+def _cpw_age(d: Decision) -> Failure | None:
+    return _age_failure(d, d.rule_set.cpn_min_age, "a Community Protection Warning")
+
+
+@guard("cpn_minimum_age", HARD, "ASBCPA2014 s.43(1)", "CPN only to a person aged 16 or over",
+       "cpn_issued")
+def _cpn_age(d: Decision) -> Failure | None:
+    return _age_failure(d, d.rule_set.cpn_min_age, "a Community Protection Notice")
+
+
+def _warnings(d: Decision) -> list:  # type: ignore[type-arg]
+    chosen = d.target("warning_id")
+    if chosen is not None:
+        return [chosen]
+    return [w for w in d.agg.of_kind(Kind.CPW) if w.state is S.ISSUED]
+
+
+@guard("cpn_requires_prior_warning", HARD, "ASBCPA2014 s.43(5)(a)",
+       "A CPN needs a prior written warning (CPW) about the same conduct", "cpn_issued")
+def _prior_warning(d: Decision) -> Failure | None:
+    warnings = _warnings(d)
+    if not warnings:
+        return Failure("No Community Protection Warning has been given to this subject.",
+                       "Issue a CPW stating the conduct, what must change and by when.")
+    conduct = _cmd(d, "conduct")
+    w = warnings[0]
+    if isinstance(conduct, str) and w.conduct and conduct.strip().lower() != w.conduct.strip().lower():
+        return Failure(
+            f"The warning of {day(w.opened_at.date())} was about '{w.conduct}', not '{conduct}'.",
+            "A CPN must address the conduct the warning named; warn about new conduct first.",
+        )
+    if w.opened_at > d.at:
+        return Failure("The warning was given after the date of this notice.",
+                       "Check the dates of the warning and the notice.")
+    return None
+
+
+@guard("cpn_before_warning_deadline", HARD, "ASBCPA2014 s.43(5)(b)",
+       "A CPN only after the warning's time to comply has passed", "cpn_issued")
+def _warning_deadline(d: Decision) -> Failure | None:
+    for w in _warnings(d)[:1]:
+        if w.comply_by is not None and d.at < w.comply_by:
+            return Failure(
+                f"The warning gives until {when(w.comply_by)} to comply; the subject has not yet "
+                "had the time the warning allowed.",
+                f"A CPN may be issued from {when(w.comply_by)} if the conduct continues.",
+                earliest=w.comply_by,
+            )
+    return None
+
+
+@guard("cpn_requires_continuing_conduct", HARD, "ASBCPA2014 s.43(5)(b)-(c)",
+       "Conduct must have continued after the warning's deadline", "cpn_issued")
+def _continuing(d: Decision) -> Failure | None:
+    for w in _warnings(d)[:1]:
+        since = w.comply_by or w.opened_at
+        if not any(since <= i.occurred_at <= d.at for i in d.agg.incidents):
+            return Failure(
+                f"No incident is linked to this pathway after {when(since)}, so there is no "
+                "evidence the conduct continued after the warning.",
+                f"Link an incident that occurred after {when(since)}.",
+                earliest=since,
+            )
+    return None
+
+
+@guard("cpn_appeal_out_of_time", HARD, "ASBCPA2014 s.46(2)",
+       "A CPN appeal must be made within 21 days beginning with the day of issue",
+       "cpn_appeal_lodged")
+def _appeal_time(d: Decision) -> Failure | None:
+    cpn = d.target("instrument_id")
+    if cpn is None:
+        return None
+    deadline = cpn_appeal_deadline(cpn.opened_at)
+    if d.at >= deadline:
+        return Failure(f"The appeal period ended at {when(deadline)}.",
+                       "A late appeal cannot be recorded as a s.46 appeal; seek legal advice.")
+    return None
+
+
+# ------------------------------------------------------------------ FPN and prosecution
+@guard("fpn_requires_cpn_breach", HARD, "ASBCPA2014 s.52(1)",
+       "An FPN only for a recorded failure to comply with a CPN", "fpn_issued")
+def _fpn_breach(d: Decision) -> Failure | None:
+    notice = d.target("notice_id")
+    notices = [notice] if notice else d.agg.of_kind(Kind.CPN)
+    if not any(n.breaches and n.state is S.BREACHED for n in notices):
+        return Failure("No breach of a Community Protection Notice has been recorded.",
+                       "Record the breach of the CPN (breach_recorded) with its evidence first.")
+    return None
+
+
+@guard("fpn_amount_cap", HARD, "ASBCPA2014 s.52(7)",
+       "An FPN may not exceed the maximum in force", "fpn_issued")
+def _fpn_cap(d: Decision) -> Failure | None:
+    amount = _cmd(d, "amount")
+    cap = d.rule_set.fpn_max_pounds
+    if amount is not None and amount > cap:  # type: ignore[operator]
+        return Failure(f"£{amount} is above the £{cap} maximum under rule set {d.rule_set.id}.",
+                       f"Set the amount at £{cap} or less.")
+    return None
+
+
+@guard("prosecution_during_fpn_period", HARD, "ASBCPA2014 s.52(3)",
+       "No proceedings during the 14 days following an FPN", "prosecution_started")
+def _fpn_period(d: Decision) -> Failure | None:
+    fpn = d.target("relates_to")
+    if fpn is None or fpn.kind is not Kind.FPN:
+        return None
+    end = fpn_period_end(fpn.opened_at)
+    if d.at < end:
+        return Failure(f"The FPN of {day(fpn.opened_at.date())} protects the subject from "
+                       f"proceedings until {when(end)}.",
+                       f"Proceedings may start from {when(end)} if the FPN is unpaid.",
+                       earliest=end)
+    return None
+
+
+@guard("cbo_requires_conviction", HARD, "SA2020 s.330",
+       "A CBO is made only on conviction", "cbo_granted")
+def _cbo_conviction(d: Decision) -> Failure | None:
+    prosecution = d.target("prosecution_id")
+    done = [prosecution] if prosecution else d.agg.of_kind(Kind.PROSECUTION)
+    if not any(p.state is S.CONVICTED for p in done):
+        return Failure("No conviction is recorded for this prosecution.",
+                       "Record the conviction (conviction_recorded) first.")
+    return None
+
+
+# ------------------------------------------------------------------ injunctions
+@guard("injunction_minimum_age", HARD, "ASBCPA2014 s.1(1)",
+       "An injunction only against a person aged 10 or over", *INJUNCTION_STEPS)
+def _inj_age(d: Decision) -> Failure | None:
+    return _age_failure(d, d.rule_set.injunction_min_age, "a civil injunction")
+
+
+def _is_youth(d: Decision) -> bool:
+    age = _p(d).age_at(d.at)
+    return age is not None and age < 18
+
+
+@guard("youth_injunction_requires_yot_consultation", HARD, "ASBCPA2014 s.14(1)-(2)",
+       "For a respondent under 18 the youth offending team must be consulted first",
+       *INJUNCTION_STEPS)
+def _yot(d: Decision) -> Failure | None:
+    if not _is_youth(d):
+        return None
+    if d.step == "injunction_applied" and _cmd(d, "without_notice"):
+        return None  # s.14(2): before the first on-notice hearing, checked on grant
+    if d.step == "injunction_granted" and _cmd(d, "interim"):
+        return None
+    if d.agg.notes_of("consultation:yot", before=d.at):
+        return None
+    return Failure("The respondent is under 18 and no youth offending team consultation is recorded.",
+                   "Consult the YOT and record it (consultation_recorded, body 'yot').")
+
+
+@guard("youth_injunction_fixed_term", HARD, "ASBCPA2014 s.1(6)",
+       "An injunction against a person under 18 has a fixed term of at most 12 months",
+       "injunction_granted")
+def _youth_term(d: Decision) -> Failure | None:
+    if d.cmd is None or not _is_youth(d):
+        return None
+    expires = _cmd(d, "expires_on")
+    limit = add_months(d.at.date(), d.rule_set.youth_injunction_max_months)
+    if expires is None:
+        return Failure("The respondent is under 18, so the injunction needs a fixed end date.",
+                       f"Give an expiry date no later than {day(limit)}.")
+    if expires > limit:  # type: ignore[operator]
+        return Failure(f"Expiry {day(expires)} is more than 12 months after the grant.",  # type: ignore[arg-type]
+                       f"Give an expiry date no later than {day(limit)}.")
+    return None
+
+
+@guard("positive_requirements_need_supervisor", HARD, "ASBCPA2014 s.3(1); SA2020 s.332",
+       "Positive requirements must name the person responsible for supervising them",
+       "injunction_applied", "injunction_granted", "cbo_granted")
+def _supervisor(d: Decision) -> Failure | None:
+    reqs = _cmd(d, "positive_requirements") or _cmd(d, "requirements")
+    if reqs and not _cmd(d, "supervisor"):
+        return Failure("Positive requirements are proposed but no supervisor is named.",
+                       "Name the supervising individual or organisation, with their evidence "
+                       "of suitability and enforceability (s.3(2)).")
+    return None
+
+
+@guard("without_notice_needs_justification", HARD, "ASBCPA2014 s.6; Moat Housing v Harris [2005]",
+       "A without-notice application needs recorded justification", "injunction_applied")
+def _without_notice(d: Decision) -> Failure | None:
+    if _cmd(d, "without_notice") and not _cmd(d, "without_notice_justification"):
+        return Failure("Without-notice relief is exceptional and no justification is recorded.",
+                       "Record why notice cannot be given (urgency, risk of harm, victim fear).")
+    return None
+
+
+# ------------------------------------------------------------------ arrest and committal
+@guard("arrest_requires_power_of_arrest", HARD, "ASBCPA2014 ss.4, 9(1)",
+       "Arrest without warrant needs an injunction with a power of arrest", "arrested")
+def _poa(d: Decision) -> Failure | None:
+    if d.cmd is not None and _cmd(d, "power") != "power_of_arrest":
+        return None
+    injunction = d.target("injunction_id")
+    candidates = [injunction] if injunction else d.agg.of_kind(Kind.INJUNCTION)
+    if not any(i.power_of_arrest and i.state in (S.GRANTED, S.INTERIM) for i in candidates):
+        return Failure("No injunction granted with a power of arrest is recorded.",
+                       "Arrest under a warrant (s.10) or for an offence (PACE s.24) instead.")
+    return None
+
+
+@guard("arrest_requires_injunction_in_force", HARD, "ASBCPA2014 ss.4(2), 9(1)",
+       "The injunction and its power of arrest must be in force on the day of arrest", "arrested")
+def _poa_in_date(d: Decision) -> Failure | None:
+    if d.cmd is not None and _cmd(d, "power") != "power_of_arrest":
+        return None
+    injunction = d.target("injunction_id")
+    candidates = [injunction] if injunction else [
+        i for i in d.agg.of_kind(Kind.INJUNCTION) if i.power_of_arrest
+    ]
+    for inj in candidates:
+        ends = [x for x in (inj.expires_on, inj.power_of_arrest_expires_on) if x is not None]
+        if inj.state in (S.GRANTED, S.INTERIM) and (not ends or d.at.date() <= min(ends)):
+            return None
+        if ends and d.at.date() > min(ends):
+            return Failure(f"The power of arrest ended on {day(min(ends))}.",
+                           "Apply for a warrant (s.10) or to vary the injunction.")
+    if not candidates:
+        return None  # reported by arrest_requires_power_of_arrest
+    return Failure("The injunction is not in force.", "Apply for a warrant or a new injunction.")
+
+
+@guard("committal_requires_recorded_breach", HARD, "CPR 81.4; ASBCPA2014 s.9",
+       "Committal needs a recorded breach of the injunction", "committal_decided")
+def _committal(d: Decision) -> Failure | None:
+    arrest = d.target("instrument_id")
+    arrests = [arrest] if arrest else d.agg.of_kind(Kind.ARREST)
+    for a in arrests:
+        inj = d.agg.instruments.get(a.parent_id) if a.parent_id else None
+        if inj is not None and inj.breaches:
+            return None
+    return Failure("No breach of an injunction is recorded for this arrest.",
+                   "Record the breach (breach_recorded on the injunction) with its evidence.")
+
+
+# ------------------------------------------------------------------ dispersal
+@guard("dispersal_minimum_age", HARD, "ASBCPA2014 s.36(1)",
+       "No dispersal direction to a person who appears to be under 10", "dispersal_direction_given")
+def _dispersal_age(d: Decision) -> Failure | None:
+    age = _p(d).age_at(d.at)
+    if age is not None and age < 10:
+        return Failure(f"The subject is {age}.", "Take the child home or to a place of safety.")
+    return None
+
+
+@guard("dispersal_requires_inspector_authorisation", HARD, "ASBCPA2014 s.34(1)",
+       "A dispersal authorisation needs an inspector or above", "dispersal_direction_given")
+def _dispersal_auth(d: Decision) -> Failure | None:
+    rank = _cmd(d, "authorised_by_rank")
+    if isinstance(rank, Rank) and not police_at_least(rank, Rank.INSPECTOR):
+        return Failure(f"The authorisation was given by a {rank.value.replace('_', ' ')}.",
+                       "An inspector or above must authorise the use of s.35 in the locality.")
+    return None
+
+
+@guard("dispersal_max_exclusion", HARD, "ASBCPA2014 s.35(4)",
+       "Exclusion may not exceed the maximum period in force", "dispersal_direction_given")
+def _dispersal_hours(d: Decision) -> Failure | None:
+    hours = _cmd(d, "exclusion_hours")
+    cap = d.rule_set.dispersal_max_hours
+    if isinstance(hours, int) and hours > cap:
+        return Failure(f"{hours} hours exceeds the {cap}-hour maximum under {d.rule_set.id}.",
+                       f"Exclude for {cap} hours or less.")
+    return None
+
+
+# ------------------------------------------------------------------ governance
+@guard("override_requires_supervisor", HARD, "Pathway governance (DESIGN s.5)",
+       "Only a supervisor may override a SOFT guard", "override_authorised")
+def _override(d: Decision) -> Failure | None:
+    if d.actor.role != "supervisor":
+        return Failure(f"The user's role is {d.actor.role}.", "Ask a supervisor to authorise it.")
+    return None

@@ -1,0 +1,53 @@
+"""SOFT guards: guidance and case law. Refused unless a supervisor's override exists."""
+
+from __future__ import annotations
+
+from domain.guards import Decision, Failure, GuardKind, guard
+from domain.instruments import Kind
+
+SOFT = GuardKind.SOFT
+SEVERE = ("cpn_issued", "injunction_applied", "closure_notice_issued")
+
+
+@guard("support_not_offered", SOFT,
+       "ASB statutory guidance (2023); ASB Principles 2022 (address underlying causes)",
+       "Support should be offered before a severe step", *SEVERE)
+def _support(d: Decision) -> Failure | None:
+    if any(r.opened_at <= d.at for r in d.agg.of_kind(Kind.REFERRAL)):
+        return None
+    return Failure("No support referral has been offered.",
+                   "Offer a support referral (support_referral_made), or ask a supervisor to "
+                   "authorise an override with the reason support is not appropriate.")
+
+
+@guard("no_proportionality_assessment", SOFT,
+       "HRA 1998 Sch.1 Art 8; Equality Act 2010 ss.15, 149 (due regard before deciding)",
+       "A proportionality and equality assessment should precede a severe step", *SEVERE)
+def _assessment(d: Decision) -> Failure | None:
+    for note in d.agg.notes_of("assessment", before=d.at):
+        if note.about_step in (None, d.step):
+            return None
+    return Failure("No proportionality / equality assessment is recorded before this step.",
+                   "Record a proportionality assessment (proportionality_assessed) first.")
+
+
+LESSER: dict[str, tuple[tuple[str, ...], tuple[Kind, ...]]] = {
+    "cpw_issued": (("early_intervention",), ()),
+    "injunction_applied": (("early_intervention",), (Kind.CPW, Kind.CPN, Kind.CBO)),
+    "closure_notice_issued": (("environmental_measure", "early_intervention"), ()),
+}
+
+
+@guard("lesser_measures_skipped", SOFT,
+       "ASB statutory guidance (2023): graduated approach; 'just and convenient' (s.1(3))",
+       "Lesser measures should be tried, or the reason for skipping them recorded", *LESSER)
+def _lesser(d: Decision) -> Failure | None:
+    if d.cmd is not None and getattr(d.cmd, "lesser_measures_reason", None):
+        return None
+    notes, kinds = LESSER[d.step]
+    if any(d.agg.notes_of(n, before=d.at) for n in notes):
+        return None
+    if any(i.opened_at <= d.at for i in d.agg.of_kind(*kinds)):
+        return None
+    return Failure("No lesser measure has been tried and no reason for skipping them is recorded.",
+                   "Record an early intervention, or give lesser_measures_reason on this step.")
