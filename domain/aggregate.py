@@ -183,7 +183,8 @@ class CaseStream:
                 raise DomainValidationError.single(
                     "guard_code",
                     f"must name a SOFT guard of {for_step}: {', '.join(soft) or 'it has none'}"
-                    + (" (HARD guards cannot be overridden)" if code in GUARDS else ""),
+                    + (" (HARD guards cannot be overridden)"
+                       if code in GUARDS and GUARDS[code].kind is GuardKind.HARD else ""),
                 )
 
     # ------------------------------------------------------------------ snapshot

@@ -45,6 +45,11 @@ def _require_int(value: int, name: str) -> None:
         raise ValueError(f"{name} must be an int, got {value!r}")
 
 
+def local_date(instant: datetime) -> date:
+    """The calendar day in England on which `instant` falls."""
+    return instant.astimezone(LONDON).date()
+
+
 def _local_date(instant: datetime) -> date:
     return instant.astimezone(LONDON).date()
 

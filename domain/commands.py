@@ -9,7 +9,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import AwareDatetime, BaseModel, Field, TypeAdapter, ValidationError, create_model
+from pydantic import (
+    AwareDatetime, BaseModel, Field, TypeAdapter, ValidationError, create_model, model_validator,
+)
 
 from domain.errors import DomainValidationError, FieldProblem
 from domain.events import INCIDENT_EVENTS, PERSON_EVENTS, PLACE_EVENTS
@@ -27,6 +29,14 @@ class Command(Frozen):
     rationale: Text = ""
     legal_basis: str | None = Field(default=None, max_length=200)
     evidence: tuple[Evidence, ...] = ()
+
+    @model_validator(mode="after")
+    def _range_is_ordered(self) -> Command:
+        if self.precision is Precision.RANGE and self.occurred_until is None:
+            raise ValueError("occurred_until: required when precision is 'range'")
+        if self.occurred_until is not None and self.occurred_until < self.occurred_at:
+            raise ValueError("occurred_until: must not be before occurred_at")
+        return self
 
 
 def _fields_base(event_cls: type[BaseModel]) -> type[BaseModel]:

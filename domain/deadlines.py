@@ -14,7 +14,7 @@ from domain.calendar import (
 )
 from domain.instruments import Kind, S
 from domain.records import Instrument
-from domain.rulesets import KNOWN_RULE_SETS
+from domain.rulesets import rule_set_by_id
 
 
 @dataclass(frozen=True)
@@ -71,13 +71,6 @@ def _first(inst: Instrument, *states: S) -> datetime | None:
     return next((at for _, s, at in inst.history[1:] if s in states), None)
 
 
-def _window(rule_set_id: str) -> int:
-    for r in KNOWN_RULE_SETS:
-        if r.id == rule_set_id:
-            return r.closure_hearing_window_hours
-    return 48
-
-
 def _for(inst: Instrument, agg: CaseStream) -> Iterator[tuple[str, datetime, datetime | None]]:
     k, start = inst.kind, inst.opened_at
     if k is Kind.CPW and inst.comply_by:
@@ -88,12 +81,12 @@ def _for(inst: Instrument, agg: CaseStream) -> Iterator[tuple[str, datetime, dat
         yield "cpn_appeal_window", cpn_appeal_deadline(start), _first(inst, S.APPEAL_PENDING)
     elif k is Kind.FPN:
         yield "fpn_payment_period", fpn_period_end(start), _first(inst, S.PAID)
-    elif k is Kind.ARREST and inst.detail == "power_of_arrest":
+    elif k is Kind.ARREST and inst.power == "power_of_arrest":
         yield "arrest_before_judge", arrest_court_deadline(start), _first(inst, S.BEFORE_COURT)
     elif k is Kind.CLOSURE_NOTICE:
         orders = [o for o in agg.of_kind(Kind.CLOSURE_ORDER) if o.parent_id == inst.id]
         heard = min((o.hearing_at for o in orders if o.hearing_at), default=None)
-        yield ("closure_hearing", closure_hearing_deadline(start, _window(inst.rule_set)),
+        yield ("closure_hearing", closure_hearing_deadline(start, rule_set_by_id(inst.rule_set).closure_hearing_window_hours),
                heard or _first(inst, S.CANCELLED))
         yield ("closure_notice_expiry", closure_notice_expiry(start, inst.duration_hours or 24),
                _first(inst, S.CANCELLED, S.SUPERSEDED))

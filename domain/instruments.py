@@ -100,10 +100,13 @@ LIFECYCLES: dict[Kind, tuple[S, list[S], list[Row]]] = {
         S.ISSUED,
         [S.ISSUED, S.APPEAL_PENDING, S.BREACHED, S.QUASHED],
         [
-            ("appeal_lodged", S.ISSUED, S.APPEAL_PENDING),
+            # s.46(2): 21 days to appeal whether or not a breach has been recorded.
+            ("appeal_lodged", [S.ISSUED, S.BREACHED], S.APPEAL_PENDING),
             ("appeal_dismissed", S.APPEAL_PENDING, S.ISSUED),
             ("appeal_quashed", S.APPEAL_PENDING, S.QUASHED),
             ("breach", [S.ISSUED, S.BREACHED], S.BREACHED),
+            # s.46(3): "stop doing" requirements stay in force while an appeal is pending.
+            ("breach", S.APPEAL_PENDING, "="),  # type: ignore[list-item]
         ],
     ),
     Kind.FPN: (

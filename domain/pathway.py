@@ -10,7 +10,9 @@ from pydantic import TypeAdapter
 
 from domain import steps
 from domain.aggregate import SHARED_APPLIERS, Applier, CaseStream
-from domain.calendar import age_on
+from domain.calendar import age_on, local_date
+from domain.commands import Command
+from domain.errors import DomainValidationError
 from domain.events import PERSON_EVENTS
 from domain.instruments import SEVERITY, Kind, S, is_live
 from domain.records import Instrument
@@ -29,20 +31,30 @@ class Pathway(CaseStream):
         self.issue_tags: tuple[str, ...] = ()
         self.closed_outcome: str | None = None
 
+    def _validate(self, cmd: Command) -> None:
+        super()._validate(cmd)
+        dob = self.subject.date_of_birth if self.subject else None
+        if dob is not None and local_date(cmd.occurred_at) < dob:
+            raise DomainValidationError.single(
+                "occurred_at", "must not be before the subject's date of birth"
+            )
+
     def age_at(self, at: datetime) -> int | None:
         if self.subject is None or self.subject.date_of_birth is None:
             return None
-        return age_on(self.subject.date_of_birth, at.date())
+        return age_on(self.subject.date_of_birth, local_date(at))
 
     def live(self, *kinds: Kind) -> list[Instrument]:
         return [i for i in self.of_kind(*kinds) if is_live(i.state)]
 
     def escalation_level(self, now: datetime) -> str:
         """The most severe live instrument (expired ones no longer count)."""
+        if self.closed_outcome is not None:
+            return f"closed ({self.closed_outcome})"
         live = [
             i for i in self.instruments.values()
             if i.kind is not Kind.REFERRAL and is_live(i.state)
-            and (i.expires_on is None or i.expires_on >= now.date())
+            and (i.expires_on is None or i.expires_on >= local_date(now))
         ]
         if not live:
             return "early_intervention" if self.notes_of("early_intervention") else "none"
@@ -86,7 +98,7 @@ def _granted(p: Pathway, e: Any) -> None:
     current = p.instruments[e.instrument_id]
     p._move(
         e.instrument_id, e, S.INTERIM if e.interim else S.GRANTED,
-        interim=e.interim, expires_on=e.expires_on, granted_on=e.occurred_at.date(),
+        interim=e.interim, expires_on=e.expires_on, granted_on=local_date(e.occurred_at),
         power_of_arrest=e.power_of_arrest,
         power_of_arrest_expires_on=e.power_of_arrest_expires_on,
         terms=e.terms or current.terms,
@@ -106,18 +118,20 @@ def _varied(p: Pathway, e: Any) -> None:
 
 def _breach(p: Pathway, e: Any) -> None:
     current = p.instruments[e.instrument_id]
-    state = current.state if current.kind is Kind.INJUNCTION else S.BREACHED
+    keeps = current.kind is Kind.INJUNCTION or current.state is S.APPEAL_PENDING
+    state = current.state if keeps else S.BREACHED
     p._move(e.instrument_id, e, state, breaches=(*current.breaches, e.originator_version))
 
 
 def _arrested(p: Pathway, e: Any) -> None:
-    p._open(e, Kind.ARREST, parent_id=e.injunction_id, detail=e.power)
+    p._open(e, Kind.ARREST, parent_id=e.injunction_id, power=e.power)
 
 
 def _prosecution(p: Pathway, e: Any) -> None:
     p._open(e, Kind.PROSECUTION, parent_id=e.relates_to, detail=e.offence)
-    if e.relates_to is not None and p.instruments[e.relates_to].kind is Kind.FPN:
-        p._move(e.relates_to, e, S.PROSECUTED)
+    related = p.instruments.get(e.relates_to) if e.relates_to is not None else None
+    if related is not None and related.kind is Kind.FPN and related.state is S.ISSUED:
+        p._move(related.id, e, S.PROSECUTED)
 
 
 def _cpn(p: Pathway, e: Any) -> None:

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from domain import steps
 from domain.aggregate import SHARED_APPLIERS, Applier, CaseStream
+from domain.calendar import local_date
 from domain.events import PLACE_EVENTS
 from domain.instruments import Kind, S
 
@@ -44,7 +45,7 @@ def _registered(p: Place, e: Any) -> None:
 
 def _order_granted(p: Place, e: Any) -> None:
     order = p.instruments[e.instrument_id]
-    p._move(e.instrument_id, e, S.GRANTED, expires_on=e.expires_on, granted_on=e.occurred_at.date(),
+    p._move(e.instrument_id, e, S.GRANTED, expires_on=e.expires_on, granted_on=local_date(e.occurred_at),
             terms=e.access_exceptions)
     if order.parent_id is not None and p.instruments[order.parent_id].state in (S.ISSUED, S.EXTENDED):
         p._move(order.parent_id, e, S.SUPERSEDED)

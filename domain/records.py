@@ -35,6 +35,7 @@ class Instrument(Frozen):
     supervisor: str | None = None
     terms: tuple[str, ...] = ()
     detail: str = ""
+    power: str | None = None
     breaches: tuple[int, ...] = ()
     history: tuple[tuple[int, S, datetime], ...] = ()
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from domain.calendar import add_months, cpn_appeal_deadline, fpn_period_end
+from domain.calendar import add_months, cpn_appeal_deadline, fpn_period_end, local_date
 from domain.guards import Decision, Failure, GuardKind, guard
-from domain.instruments import LABELS, Kind, S, is_live, next_state
+from domain.instruments import LABELS, Kind, S, next_state
 from domain.pathway import Pathway
 from domain.steps import ALL
 from domain.text import day, when
@@ -51,18 +51,17 @@ def _lifecycle(d: Decision) -> Failure | None:
         if inst is None:
             if target.optional or d.cmd is not None:
                 continue
-            candidates = [i for i in d.agg.of_kind(*target.kinds)]
-            if not candidates:
+            if not d.agg.of_kind(*target.kinds):
                 return Failure(f"There is no {kinds} on this {d.agg.KIND}.",
                                f"Record the {kinds} first.")
-            continue
-        trigger = target.trigger_for(d.cmd)
-        if trigger is None:
-            if d.cmd is None and callable(target.trigger) and not is_live(inst.state):
-                return Failure(f"The {LABELS[inst.kind]} is {inst.state.value}.",
-                               "Choose a live instrument.")
-            continue
-        if next_state(inst.kind, inst.state, trigger) is None:
+            return Failure(f"No {kinds} on this {d.agg.KIND} is still open for '{d.step}'.",
+                           "See the instruments' states; closed ones cannot move on.")
+        if d.cmd is None and target.possible:
+            triggers: tuple[str, ...] = target.possible
+        else:
+            one = target.trigger_for(d.cmd)
+            triggers = () if one is None else (one,)
+        if triggers and all(next_state(inst.kind, inst.state, t) is None for t in triggers):
             return Failure(
                 f"The {LABELS[inst.kind]} is {inst.state.value.replace('_', ' ')}; "
                 f"'{d.step}' is not possible from that state.",
@@ -107,7 +106,7 @@ def _prior_warning(d: Decision) -> Failure | None:
     w = warnings[0]
     if isinstance(conduct, str) and w.conduct and conduct.strip().lower() != w.conduct.strip().lower():
         return Failure(
-            f"The warning of {day(w.opened_at.date())} was about '{w.conduct}', not '{conduct}'.",
+            f"The warning of {day(local_date(w.opened_at))} was about '{w.conduct}', not '{conduct}'.",
             "A CPN must address the conduct the warning named; warn about new conduct first.",
         )
     if w.opened_at > d.at:
@@ -135,7 +134,12 @@ def _warning_deadline(d: Decision) -> Failure | None:
 def _continuing(d: Decision) -> Failure | None:
     for w in _warnings(d)[:1]:
         since = w.comply_by or w.opened_at
-        if not any(since <= i.occurred_at <= d.at for i in d.agg.incidents):
+        same = (w.conduct or "").strip().lower()
+        if not any(
+            since <= i.occurred_at <= d.at
+            and (i.conduct is None or not same or i.conduct.strip().lower() == same)
+            for i in d.agg.incidents
+        ):
             return Failure(
                 f"No incident is linked to this pathway after {when(since)}, so there is no "
                 "evidence the conduct continued after the warning.",
@@ -165,7 +169,7 @@ def _appeal_time(d: Decision) -> Failure | None:
 def _fpn_breach(d: Decision) -> Failure | None:
     notice = d.target("notice_id")
     notices = [notice] if notice else d.agg.of_kind(Kind.CPN)
-    if not any(n.breaches and n.state is S.BREACHED for n in notices):
+    if not any(n.breaches and n.state is not S.QUASHED for n in notices):
         return Failure("No breach of a Community Protection Notice has been recorded.",
                        "Record the breach of the CPN (breach_recorded) with its evidence first.")
     return None
@@ -183,17 +187,27 @@ def _fpn_cap(d: Decision) -> Failure | None:
 
 
 @guard("prosecution_during_fpn_period", HARD, "ASBCPA2014 s.52(3)",
-       "No proceedings during the 14 days following an FPN", "prosecution_started")
+       "No proceedings during the 14 days following an FPN, nor after it is paid in time",
+       "prosecution_started")
 def _fpn_period(d: Decision) -> Failure | None:
-    fpn = d.target("relates_to")
-    if fpn is None or fpn.kind is not Kind.FPN:
+    related = d.target("relates_to")
+    if related is None:
         return None
-    end = fpn_period_end(fpn.opened_at)
-    if d.at < end:
-        return Failure(f"The FPN of {day(fpn.opened_at.date())} protects the subject from "
-                       f"proceedings until {when(end)}.",
-                       f"Proceedings may start from {when(end)} if the FPN is unpaid.",
-                       earliest=end)
+    fpns = [related] if related.kind is Kind.FPN else [
+        f for f in d.agg.of_kind(Kind.FPN) if f.parent_id == related.id
+    ]
+    for fpn in fpns:
+        end = fpn_period_end(fpn.opened_at)
+        paid = next((at for _, s, at in fpn.history if s is S.PAID), None)
+        if paid is not None and paid < end:
+            return Failure(f"The FPN of {day(local_date(fpn.opened_at))} was paid in time on "
+                           f"{day(local_date(paid))}; no one may be convicted of that breach.",
+                           "Prosecute only a later, separate breach.")
+        if paid is None and d.at < end:
+            return Failure(f"The FPN of {day(local_date(fpn.opened_at))} protects the subject "
+                           f"from proceedings until {when(end)}.",
+                           f"Proceedings may start from {when(end)} if the FPN is unpaid.",
+                           earliest=end)
     return None
 
 
@@ -230,7 +244,9 @@ def _yot(d: Decision) -> Failure | None:
         return None  # s.14(2): before the first on-notice hearing, checked on grant
     if d.step == "injunction_granted" and _cmd(d, "interim"):
         return None
-    if d.agg.notes_of("consultation:yot", before=d.at):
+    # s.14: the consultation must be about this injunction (or general), not an earlier step.
+    about = (None, "injunction_applied", "injunction_granted")
+    if any(n.about_step in about for n in d.agg.notes_of("consultation:yot", before=d.at)):
         return None
     return Failure("The respondent is under 18 and no youth offending team consultation is recorded.",
                    "Consult the YOT and record it (consultation_recorded, body 'yot').")
@@ -243,7 +259,7 @@ def _youth_term(d: Decision) -> Failure | None:
     if d.cmd is None or not _is_youth(d):
         return None
     expires = _cmd(d, "expires_on")
-    limit = add_months(d.at.date(), d.rule_set.youth_injunction_max_months)
+    limit = add_months(local_date(d.at), d.rule_set.youth_injunction_max_months)
     if expires is None:
         return Failure("The respondent is under 18, so the injunction needs a fixed end date.",
                        f"Give an expiry date no later than {day(limit)}.")
@@ -258,7 +274,9 @@ def _youth_term(d: Decision) -> Failure | None:
        "injunction_applied", "injunction_granted", "cbo_granted")
 def _supervisor(d: Decision) -> Failure | None:
     reqs = _cmd(d, "positive_requirements") or _cmd(d, "requirements")
-    if reqs and not _cmd(d, "supervisor"):
+    applied = d.target("instrument_id")
+    supervisor = _cmd(d, "supervisor") or (applied.supervisor if applied else None)
+    if reqs and not supervisor:
         return Failure("Positive requirements are proposed but no supervisor is named.",
                        "Name the supervising individual or organisation, with their evidence "
                        "of suitability and enforceability (s.3(2)).")
@@ -297,15 +315,19 @@ def _poa_in_date(d: Decision) -> Failure | None:
     candidates = [injunction] if injunction else [
         i for i in d.agg.of_kind(Kind.INJUNCTION) if i.power_of_arrest
     ]
-    for inj in candidates:
-        ends = [x for x in (inj.expires_on, inj.power_of_arrest_expires_on) if x is not None]
-        if inj.state in (S.GRANTED, S.INTERIM) and (not ends or d.at.date() <= min(ends)):
-            return None
-        if ends and d.at.date() > min(ends):
-            return Failure(f"The power of arrest ended on {day(min(ends))}.",
-                           "Apply for a warrant (s.10) or to vary the injunction.")
     if not candidates:
         return None  # reported by arrest_requires_power_of_arrest
+    today = local_date(d.at)
+    ended = []
+    for inj in candidates:
+        ends = [x for x in (inj.expires_on, inj.power_of_arrest_expires_on) if x is not None]
+        if inj.state in (S.GRANTED, S.INTERIM) and (not ends or today <= min(ends)):
+            return None
+        if ends and today > min(ends):
+            ended.append(min(ends))
+    if ended:
+        return Failure(f"The power of arrest ended on {day(max(ended))}.",
+                       "Apply for a warrant (s.10) or to vary the injunction.")
     return Failure("The injunction is not in force.", "Apply for a warrant or a new injunction.")
 
 
@@ -359,4 +381,28 @@ def _dispersal_hours(d: Decision) -> Failure | None:
 def _override(d: Decision) -> Failure | None:
     if d.actor.role != "supervisor":
         return Failure(f"The user's role is {d.actor.role}.", "Ask a supervisor to authorise it.")
+    return None
+
+
+# ------------------------------------------------------------------ breaches
+@guard("breach_outside_instrument_period", HARD,
+       "ASBCPA2014 ss.1(6), 35(4), 39, 48; SA2020 s.339",
+       "A breach can only happen while the instrument binds the subject", "breach_recorded")
+def _breach_period(d: Decision) -> Failure | None:
+    inst = d.target("instrument_id")
+    if inst is None:
+        return None
+    if d.at < inst.opened_at:
+        return Failure(f"The {LABELS[inst.kind]} was made on {when(inst.opened_at)}, after the "
+                       "alleged breach.", "Check the date of the breach and the instrument.")
+    if inst.kind is Kind.DISPERSAL and inst.duration_hours:
+        from datetime import timedelta
+
+        ended = inst.opened_at + timedelta(hours=inst.duration_hours)
+        if d.at > ended:
+            return Failure(f"The exclusion ended at {when(ended)}.",
+                           "Conduct after the exclusion is not a s.39 offence; record an incident.")
+    if inst.expires_on is not None and local_date(d.at) > inst.expires_on:
+        return Failure(f"The {LABELS[inst.kind]} expired on {day(inst.expires_on)}.",
+                       "Record the conduct as an incident; consider a new application.")
     return None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from domain.calendar import add_months, closure_hearing_deadline
+from domain.calendar import add_months, closure_hearing_deadline, local_date
+from domain.rulesets import rule_set_by_id
 from domain.guards import Decision, Failure, GuardKind, guard
 from domain.text import day, when
 from domain.values import Rank, police_at_least
@@ -33,16 +34,17 @@ def _authorised(d: Decision) -> Failure | None:
 
 
 @guard("closure_notice_duration", HARD, "ASBCPA2014 s.77(1)-(2)",
-       "A closure notice lasts 24 hours, or 48 hours if a superintendent or chief executive signs",
+       "A closure notice lasts at most 24 hours, or 48 if a superintendent or chief executive signs",
        "closure_notice_issued")
 def _duration(d: Decision) -> Failure | None:
     if d.cmd is None:
         return None
     hours, rank = d.cmd.duration_hours, _rank(d)
-    if hours not in (24, 48):
-        return Failure(f"{hours} hours is not a permitted duration.", "Issue for 24 or 48 hours.")
-    if hours == 48 and rank is not None and not _senior(rank):
-        return Failure("A 48-hour notice needs a superintendent or above, or the council's chief "
+    if hours > 48:
+        return Failure(f"{hours} hours is longer than the 48-hour maximum.",
+                       "Issue for at most 24 hours (48 with a superintendent / chief executive).")
+    if hours > 24 and rank is not None and not _senior(rank):
+        return Failure(f"A {hours}-hour notice needs a superintendent or above, or the council's chief "
                        "executive or their designate.",
                        "Issue for 24 hours, or have a superintendent / chief executive sign it.")
     return None
@@ -73,12 +75,13 @@ def _hearing(d: Decision) -> Failure | None:
     notice = d.target("notice_id")
     if d.cmd is None or notice is None:
         return None
-    deadline = closure_hearing_deadline(notice.opened_at, d.rule_set.closure_hearing_window_hours)
+    # The law in force when the notice was served fixes its hearing window.
+    window = rule_set_by_id(notice.rule_set).closure_hearing_window_hours
+    deadline = closure_hearing_deadline(notice.opened_at, window)
     if d.cmd.hearing_at > deadline:
         return Failure(
             f"The hearing at {when(d.cmd.hearing_at)} is after the "
-            f"{d.rule_set.closure_hearing_window_hours}-hour window, which ends {when(deadline)} "
-            f"(rule set {d.rule_set.id}).",
+            f"{window}-hour window, which ends {when(deadline)} (rule set {notice.rule_set}).",
             f"List the hearing no later than {when(deadline)}.",
         )
     return None
@@ -89,7 +92,7 @@ def _hearing(d: Decision) -> Failure | None:
 def _order_duration(d: Decision) -> Failure | None:
     if d.cmd is None:
         return None
-    limit = add_months(d.at.date(), d.rule_set.closure_order_max_months)
+    limit = add_months(local_date(d.at), d.rule_set.closure_order_max_months)
     if d.cmd.expires_on > limit:
         return Failure(f"Expiry {day(d.cmd.expires_on)} is more than "
                        f"{d.rule_set.closure_order_max_months} months after the order.",
@@ -104,7 +107,7 @@ def _order_extension(d: Decision) -> Failure | None:
     if d.cmd is None or order is None or order.granted_on is None:
         return None
     limit = add_months(order.granted_on, d.rule_set.closure_order_total_max_months)
-    if order.expires_on is not None and d.at.date() > order.expires_on:
+    if order.expires_on is not None and local_date(d.at) > order.expires_on:
         return Failure(f"The order expired on {day(order.expires_on)}.",
                        "An expired order cannot be extended; apply for a new notice and order.")
     if d.cmd.expires_on > limit:

@@ -49,5 +49,6 @@ def _lesser(d: Decision) -> Failure | None:
         return None
     if any(i.opened_at <= d.at for i in d.agg.of_kind(*kinds)):
         return None
+    first = "an environmental measure" if d.agg.KIND == "place" else "an early intervention"
     return Failure("No lesser measure has been tried and no reason for skipping them is recorded.",
-                   "Record an early intervention, or give lesser_measures_reason on this step.")
+                   f"Record {first}, or give lesser_measures_reason on this step.")

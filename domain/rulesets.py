@@ -86,6 +86,14 @@ class UnknownRuleSetError(ValueError):
     pass
 
 
+def rule_set_by_id(rule_set_id: str) -> RuleSet:
+    """The rule set an event recorded (whatever is switched on today)."""
+    for r in KNOWN_RULE_SETS:
+        if r.id == rule_set_id:
+            return r
+    raise UnknownRuleSetError(f"rule set {rule_set_id} unknown")
+
+
 @dataclass(frozen=True)
 class RuleBook:
     """The rule sets a deployment knows, and which not-yet-in-force ones are switched on.

@@ -19,6 +19,8 @@ class Target:
     kinds: frozenset[Kind]
     trigger: Trigger = None
     optional: bool = False
+    #: For a trigger computed from the command: every trigger it may fire.
+    possible: tuple[str, ...] = ()
 
     def trigger_for(self, cmd: Any) -> str | None:
         if callable(self.trigger):
@@ -45,7 +47,9 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
     StepSpec("support_referral_made", "Offer a support referral", "ASB Principles 2022",
              opens=Kind.REFERRAL),
     StepSpec("support_referral_updated", "Update a support referral", "ASB Principles 2022",
-             targets=(Target("referral_id", _k(Kind.REFERRAL), lambda c: c.status),)),
+             targets=(Target("referral_id", _k(Kind.REFERRAL), lambda c: c.status,
+                             possible=("accepted", "declined", "no_response", "engaged",
+                                       "completed", "disengaged")),)),
     StepSpec("consultation_recorded", "Record a consultation", "ASBCPA2014 s.14, s.43(6)"),
     StepSpec("proportionality_assessed", "Assess proportionality",
              "HRA 1998 Sch.1 Art 8; Equality Act 2010 ss.15, 149"),
@@ -58,7 +62,8 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
     StepSpec("cpn_appeal_decided", "Record a CPN appeal decision", "ASBCPA2014 s.46(4)",
              targets=(Target("instrument_id", _k(Kind.CPN),
                              lambda c: "appeal_quashed" if c.outcome == "quashed"
-                             else "appeal_dismissed"),)),
+                             else "appeal_dismissed",
+                             possible=("appeal_quashed", "appeal_dismissed")),)),
     StepSpec("breach_recorded", "Record a breach", "ASBCPA2014 s.48 / s.9 / SA2020 s.339",
              targets=(Target("instrument_id",
                              _k(Kind.CPN, Kind.INJUNCTION, Kind.CBO, Kind.DISPERSAL), "breach"),)),
@@ -72,20 +77,23 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
                              optional=True),)),
     StepSpec("conviction_recorded", "Record a court outcome", "Criminal proceedings",
              targets=(Target("instrument_id", _k(Kind.PROSECUTION),
-                             lambda c: "convict" if c.outcome == "convicted" else "acquit"),)),
+                             lambda c: "convict" if c.outcome == "convicted" else "acquit",
+                             possible=("convict", "acquit")),)),
     StepSpec("cbo_granted", "Record a Criminal Behaviour Order", "SA2020 ss.330-331",
              opens=Kind.CBO, targets=(Target("prosecution_id", _k(Kind.PROSECUTION)),)),
     StepSpec("injunction_applied", "Apply for a civil injunction", "ASBCPA2014 ss.1, 5-6, 14",
              opens=Kind.INJUNCTION),
     StepSpec("injunction_granted", "Record an injunction granted", "ASBCPA2014 ss.1, 4, 7",
              targets=(Target("instrument_id", _k(Kind.INJUNCTION),
-                             lambda c: "grant_interim" if c.interim else "grant"),)),
+                             lambda c: "grant_interim" if c.interim else "grant",
+                             possible=("grant_interim", "grant")),)),
     StepSpec("injunction_varied", "Record an injunction varied", "ASBCPA2014 s.8",
              targets=(Target("instrument_id", _k(Kind.INJUNCTION), "vary"),)),
     StepSpec("injunction_discharged", "Record an injunction discharged or refused",
              "ASBCPA2014 s.8",
              targets=(Target("instrument_id", _k(Kind.INJUNCTION),
-                             lambda c: "refuse" if c.outcome == "refused" else "discharge"),)),
+                             lambda c: "refuse" if c.outcome == "refused" else "discharge",
+                             possible=("refuse", "discharge")),)),
     StepSpec("arrested", "Record an arrest", "ASBCPA2014 ss.9-10; PACE 1984 s.24",
              opens=Kind.ARREST,
              targets=(Target("injunction_id", _k(Kind.INJUNCTION), "arrest", optional=True),)),

@@ -76,17 +76,18 @@ class PathwayApplication(Application[UUID]):
 
     # ------------------------------------------------------------------ loading
     def load(self, stream_id: UUID, expected: type[T]) -> T:
+        agg = self.load_any(stream_id, expected.KIND)
+        if not isinstance(agg, expected):
+            raise NotFoundError(f"no {expected.KIND} with id {stream_id}")
+        return agg
+
+    def load_any(self, stream_id: UUID, what: str = "pathway, place or incident") -> Stream:
         try:
             agg = self.repository.get(stream_id, projector_func=project)  # type: ignore[arg-type]
         except AggregateNotFoundError:
-            raise NotFoundError(f"no {expected.KIND} with id {stream_id}") from None
-        if not isinstance(agg, expected):
-            raise NotFoundError(f"no {expected.KIND} with id {stream_id}")
+            raise NotFoundError(f"no {what} with id {stream_id}") from None
         self._remember(agg)
         return agg
-
-    def load_any(self, stream_id: UUID) -> Stream:
-        return self.load(stream_id, (Pathway, Place, Incident))  # type: ignore[arg-type]
 
     def _remember(self, agg: Stream) -> None:
         cache = self.repository.cache

@@ -21,7 +21,7 @@ from domain.events.base import GENESIS_HASH, DomainEvent
 from adapters.store.schema import store_factory
 from adapters.store.settings import StoreSettings, table_names
 
-Row = tuple[Any, int, str, bytes]  # originator_id, originator_version, topic, state
+Row = tuple[Any, ...]  # a raw database row
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,7 @@ def verify_log(settings: StoreSettings, batch_size: int = 2000) -> VerifyReport:
         raise StoreNotInitialisedError(f"no database at {settings.describe()}")
     factory = store_factory(settings)
     try:
-        mapper = factory.mapper(transcoder=factory.transcoder())
+        mapper: Mapper[Any] = factory.mapper(transcoder=factory.transcoder())
         with _reader(factory, settings) as read:
             heads = {_sid(k): (int(v), str(h)) for k, v, h in read("heads", batch_size)}
             checker = _Checker(mapper, heads)
@@ -190,7 +190,7 @@ def _reader(factory: Any, settings: StoreSettings) -> Iterator[Callable[[str, in
                 query, table = tables[kind]
                 cur.execute(query.format(table))
                 while rows := cur.fetchmany(batch):
-                    yield from (tuple(r) for r in rows)  # type: ignore[misc]
+                    yield from (tuple(r) for r in rows)
 
             yield read_sqlite
     elif isinstance(factory, PostgresFactory):
@@ -207,13 +207,13 @@ def _reader(factory: Any, settings: StoreSettings) -> Iterator[Callable[[str, in
 
             def read_pg(kind: str, batch: int) -> Iterator[Row]:
                 query, table = tables[kind]
-                sql = SQL(query).format(Identifier(schema, table))  # type: ignore[arg-type]
+                sql = SQL(query).format(Identifier(schema, table))
                 # A named (server-side) cursor streams rows instead of loading them all.
                 with conn.cursor(name=f"verify_{kind}") as pg_cur:
                     pg_cur.itersize = batch
                     pg_cur.execute(sql)
                     for r in pg_cur:
-                        yield tuple(r.values())  # type: ignore[misc]
+                        yield tuple(r.values())
 
             yield read_pg
     else:  # pragma: no cover - persistence_env only names the two modules above

@@ -5,6 +5,7 @@ Idempotent and safe to run from several processes at once (see recorders.create_
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Sequence
@@ -33,10 +34,12 @@ from adapters.store.settings import (
 def store_factory(settings: StoreSettings) -> InfrastructureFactory[Any]:
     """An eventsourcing factory for `settings` that never creates tables by itself.
 
-    Named like the Application so it resolves the same table names and env prefixes.
-    The caller must close() it.
+    Named like the Application, and layered like Application.construct_env (process
+    environment under our settings), so it resolves the same tables, prefixes and any
+    CIPHER_*/COMPRESSOR_TOPIC the operator set. The caller must close() it.
     """
-    env = persistence_env(settings) | {"CREATE_TABLE": "n"}
+    env = {"POSTGRES_POOL_SIZE": "1", **os.environ, **persistence_env(settings)}
+    env["CREATE_TABLE"] = "n"
     return InfrastructureFactory.construct(Environment(APPLICATION_NAME, env))
 
 

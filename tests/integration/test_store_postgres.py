@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from typing import Any
 from uuid import UUID, uuid4
 
 import psycopg
@@ -21,8 +22,8 @@ class PostgresRaw(RawStore):
         self.url, self.t = url, table_names(settings)
         self.schema = sql.Identifier(settings.pg_schema)
 
-    def _run(self, query: str, *params: object) -> list[tuple[object, ...]]:
-        q = sql.SQL(query).format(  # type: ignore[arg-type]
+    def _run(self, query: str, *params: object) -> list[tuple[Any, ...]]:
+        q = sql.SQL(query).format(
             events=sql.SQL("{}.{}").format(self.schema, sql.Identifier(self.t.events)),
             heads=sql.SQL("{}.{}").format(self.schema, sql.Identifier(self.t.heads)),
         )
@@ -33,7 +34,7 @@ class PostgresRaw(RawStore):
     def read(self, sid: UUID, version: int) -> tuple[str, bytes]:
         ((topic, state),) = self._run("SELECT topic, state FROM {events} WHERE originator_id=%s "
                                       "AND originator_version=%s", sid, version)
-        return str(topic), bytes(state)  # type: ignore[arg-type]
+        return str(topic), bytes(state)
 
     def write_state(self, sid: UUID, version: int, state: bytes) -> None:
         self._run("UPDATE {events} SET state=%s WHERE originator_id=%s AND originator_version=%s",
@@ -53,7 +54,7 @@ class PostgresRaw(RawStore):
 
     def head(self, sid: UUID) -> tuple[int, str] | None:
         rows = self._run("SELECT version, hash FROM {heads} WHERE originator_id=%s", sid)
-        return (int(rows[0][0]), str(rows[0][1])) if rows else None  # type: ignore[call-overload]
+        return (int(rows[0][0]), str(rows[0][1])) if rows else None
 
     def drop_heads_table(self) -> None:
         self._run("DROP TABLE {heads}")
