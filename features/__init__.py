@@ -1,0 +1,1 @@
+"""Policy as executable Gherkin: the feature files are the policy document."""

@@ -1,0 +1,154 @@
+Feature: Civil injunctions to prevent anti-social behaviour
+  Councils, housing providers and the police apply to the county court (adults) or the youth
+  court (under 18s) for an injunction under Part 1 of the 2014 Act. The court decides, but a
+  defective application wastes a hearing and a child's case carries extra statutory
+  safeguards. The engine checks each application and each order recorded against the Act, so
+  that the legal team's bundle never has to explain away a missing consultation or an
+  unlawful term.
+
+  Rule: An injunction may be granted only against a person aged 10 or over (ASBCPA 2014 s.1(1))
+
+    @guard:injunction_minimum_age
+    Scenario Outline: An application against a person aged <age>
+      Given Kyle Minto, who is <age> on 1 June 2026, is the subject of an ASB case
+      And Kyle Minto had a warning letter, a support referral and a proportionality assessment by 1 May 2026
+      And the youth offending team was consulted about Kyle Minto on 15 May 2026
+      When the council applies for an injunction against Kyle Minto on 1 June 2026
+      Then it is <outcome>
+
+      Examples:
+        | age | outcome                          |
+        | 9   | refused: injunction_minimum_age |
+        | 10  | recorded                         |
+        | 15  | recorded                         |
+        | 16  | recorded                         |
+        | 17  | recorded                         |
+        | 18  | recorded                         |
+
+    @guard:injunction_minimum_age
+    Scenario: The refusal for a 9-year-old says when an application becomes possible
+      Given Kyle Minto, born 20 August 2016, is the subject of an ASB case
+      And Kyle Minto had a warning letter, a support referral and a proportionality assessment by 1 May 2026
+      And the youth offending team was consulted about Kyle Minto on 15 May 2026
+      When the council applies for an injunction against Kyle Minto on 1 June 2026
+      Then it is refused: injunction_minimum_age
+      And the refusal explains "The subject is 9; a civil injunction needs a person aged 10 or over"
+      And the refusal advises "Not available before 20 Aug 2026 (their 10th birthday)"
+
+  Rule: For a respondent under 18 the youth offending team is consulted first (ASBCPA 2014 s.14(1)-(2))
+
+    @guard:youth_injunction_requires_yot_consultation
+    Scenario Outline: An application on notice against a person aged <age> without consulting the YOT
+      Given Kyle Minto, who is <age> on 1 June 2026, is the subject of an ASB case
+      And Kyle Minto had a warning letter, a support referral and a proportionality assessment by 1 May 2026
+      When the council applies for an injunction against Kyle Minto on 1 June 2026
+      Then it is <outcome>
+
+      Examples:
+        | age | outcome                                              |
+        | 10  | refused: youth_injunction_requires_yot_consultation |
+        | 17  | refused: youth_injunction_requires_yot_consultation |
+        | 18  | recorded                                             |
+
+    @guard:youth_injunction_requires_yot_consultation
+    Scenario: A without-notice application may precede the consultation, but not the first on-notice hearing
+      Given Kyle Minto, who is 16 on 1 June 2026, is the subject of an ASB case
+      And Kyle Minto had a warning letter, a support referral and a proportionality assessment by 1 May 2026
+      And the council applied without notice for an injunction against Kyle Minto on 1 June 2026, because "threats of violence to a neighbour's child"
+      And the court granted an interim injunction on 1 June 2026 until 15 June 2026
+      When the court grants the injunction on 15 June 2026 until 14 June 2027
+      Then it is refused: youth_injunction_requires_yot_consultation
+      And the refusal advises "Consult the YOT and record it"
+
+    @guard:youth_injunction_requires_yot_consultation
+    Scenario: Once the YOT has been consulted the full injunction is recorded
+      Given Kyle Minto, who is 16 on 1 June 2026, is the subject of an ASB case
+      And Kyle Minto had a warning letter, a support referral and a proportionality assessment by 1 May 2026
+      And the council applied without notice for an injunction against Kyle Minto on 1 June 2026, because "threats of violence to a neighbour's child"
+      And the court granted an interim injunction on 1 June 2026 until 15 June 2026
+      And the youth offending team was consulted about Kyle Minto on 8 June 2026
+      When the court grants the injunction on 15 June 2026 until 14 June 2027
+      Then it is recorded
+
+  Rule: An injunction against a person under 18 has a fixed term of no more than 12 months (ASBCPA 2014 s.1(6))
+
+    @guard:youth_injunction_fixed_term
+    Scenario Outline: A <age>-year-old's injunction granted on 15 June 2026 <term>
+      Given Kyle Minto, who is <age> on 1 June 2026, is the subject of an ASB case
+      And Kyle Minto had a warning letter, a support referral and a proportionality assessment by 1 May 2026
+      And the youth offending team was consulted about Kyle Minto on 15 May 2026
+      And the council applied for an injunction against Kyle Minto on 1 June 2026
+      When the court grants the injunction on 15 June 2026 <term>
+      Then it is <outcome>
+
+      Examples:
+        | age | term               | outcome                              |
+        | 17  | until 15 June 2027 | recorded                             |
+        | 17  | until 16 June 2027 | refused: youth_injunction_fixed_term |
+        | 17  | with no end date   | refused: youth_injunction_fixed_term |
+        | 18  | with no end date   | recorded                             |
+        | 18  | until 15 June 2029 | recorded                             |
+
+    @guard:youth_injunction_fixed_term
+    Scenario: The refusal gives the latest lawful end date
+      Given Kyle Minto, who is 17 on 1 June 2026, is the subject of an ASB case
+      And Kyle Minto had a warning letter, a support referral and a proportionality assessment by 1 May 2026
+      And the youth offending team was consulted about Kyle Minto on 15 May 2026
+      And the council applied for an injunction against Kyle Minto on 1 June 2026
+      When the court grants the injunction on 15 June 2026 until 1 September 2027
+      Then it is refused: youth_injunction_fixed_term
+      And the refusal explains "Expiry 1 Sep 2027 is more than 12 months after the grant"
+      And the refusal advises "no later than 15 Jun 2027"
+
+    @timer:injunction_expiry
+    Scenario: The injunction's end is tracked
+      Given Dean Harrow, born 4 May 1990, is the subject of an ASB case
+      And Dean Harrow had a warning letter, a support referral and a proportionality assessment by 1 May 2026
+      And the council applied for an injunction against Dean Harrow on 1 June 2026
+      When the court grants the injunction on 15 June 2026 until 14 June 2027
+      Then it is recorded
+      And the injunction ends at the end of 14 June 2027
+
+  Rule: Positive requirements name the person who supervises them (ASBCPA 2014 s.3(1))
+
+    Background:
+      Given Dean Harrow, born 4 May 1990, is the subject of an ASB case
+      And Dean Harrow had a warning letter, a support referral and a proportionality assessment by 1 May 2026
+
+    @guard:positive_requirements_need_supervisor
+    Scenario: A positive requirement without a supervisor is refused
+      When the council applies for an injunction against Dean Harrow on 1 June 2026 with a positive requirement "attend an alcohol awareness course"
+      Then it is refused: positive_requirements_need_supervisor
+      And the refusal advises "evidence of suitability and enforceability (s.3(2))"
+
+    @guard:positive_requirements_need_supervisor
+    Scenario: A positive requirement with a named supervisor is recorded
+      When the council applies for an injunction against Dean Harrow on 1 June 2026 with a positive requirement "attend an alcohol awareness course" supervised by Northshire Recovery Service
+      Then it is recorded
+
+  Rule: An application without notice needs a recorded justification (ASBCPA 2014 s.6; Moat Housing v Harris [2005] EWCA Civ 287)
+
+    Background:
+      Given Dean Harrow, born 4 May 1990, is the subject of an ASB case
+      And Dean Harrow had a warning letter, a support referral and a proportionality assessment by 1 May 2026
+
+    @guard:without_notice_needs_justification
+    Scenario: Without notice and without a reason is refused
+      When the council applies without notice for an injunction against Dean Harrow on 1 June 2026
+      Then it is refused: without_notice_needs_justification
+      And the refusal explains "Without-notice relief is exceptional"
+
+    @guard:without_notice_needs_justification
+    Scenario: Without notice with the reason recorded
+      When the council applies without notice for an injunction against Dean Harrow on 1 June 2026, because "the victim fears reprisals if Dean is told before the hearing"
+      Then it is recorded
+
+  Rule: An interim injunction made without notice may not require participation in particular activities (ASBCPA 2014 s.7)
+
+    @wip
+    Scenario: A without-notice interim injunction with a positive requirement is refused
+      Given Dean Harrow, born 4 May 1990, is the subject of an ASB case
+      And Dean Harrow had a warning letter, a support referral and a proportionality assessment by 1 May 2026
+      And the council applied without notice for an injunction against Dean Harrow on 1 June 2026, because "threats to stab a neighbour"
+      When the court grants an interim injunction on 1 June 2026, with a positive requirement "attend an anger management course" supervised by Northshire Probation Service
+      Then it is refused

@@ -1,0 +1,48 @@
+"""A supervisor's authority to depart from guidance (SOFT rules), recorded as an entry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pytest_bdd import given, parsers, when
+
+from features.steps.vocabulary import (
+    COUNCIL_OFFICER, SUPERVISOR, Case, Clock, Outcome, attempt, moment, new_id, record, when as at,
+)
+from service.application import PathwayApplication
+
+FOR_STEP = {
+    "Community Protection Warning": "cpw_issued",
+    "Community Protection Notice": "cpn_issued",
+    "injunction application": "injunction_applied",
+    "closure notice": "closure_notice_issued",
+}
+WHO = {"a supervisor": SUPERVISOR, "an ASB officer": COUNCIL_OFFICER}
+DEPART = (rf'departing from "(?P<code>[a-z_]+)" for the (?P<what>{"|".join(FOR_STEP)}) on '
+          rf'{at("on")}, because "(?P<why>[^"]+)"')
+
+
+def _stream(what: str, request: pytest.FixtureRequest) -> Case:
+    """A closure notice is decided on the place; every other step on the person."""
+    case: Case = request.getfixturevalue("premises" if what == "closure notice" else "subject")
+    return case
+
+
+def _override(code: str, what: str, why: str) -> dict[str, Any]:
+    return {"override_id": new_id(), "for_step": FOR_STEP[what], "guard_code": code,
+            "reason": why}
+
+
+@given(parsers.re(rf"a supervisor authorised {DEPART}"))
+def _authorised(code: str, what: str, on: str, why: str, app: PathwayApplication, clock: Clock,
+                request: pytest.FixtureRequest) -> None:
+    record(app, clock, _stream(what, request).id, "override_authorised", moment(on), SUPERVISOR,
+           **_override(code, what, why))
+
+
+@when(parsers.re(rf"(?P<who>{'|'.join(WHO)}) authorises {DEPART}"), target_fixture="outcome")
+def _authorise(who: str, code: str, what: str, on: str, why: str, app: PathwayApplication,
+               clock: Clock, request: pytest.FixtureRequest) -> Outcome:
+    return attempt(app, clock, _stream(what, request).id, "override_authorised", moment(on),
+                   WHO[who], **_override(code, what, why))

@@ -1,0 +1,5 @@
+"""Runs the scenarios of fixed_penalties.feature against the real application service."""
+
+from pytest_bdd import scenarios
+
+scenarios("fixed_penalties.feature")
