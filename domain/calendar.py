@@ -45,6 +45,12 @@ def _require_int(value: int, name: str) -> None:
         raise ValueError(f"{name} must be an int, got {value!r}")
 
 
+def after_hours(start: datetime, hours: int | float) -> datetime:
+    """`hours` of real elapsed time after `start` (in UTC, so clock changes count right)."""
+    _require_aware(start, "start")
+    return (start.astimezone(timezone.utc) + timedelta(hours=hours)).astimezone(start.tzinfo)
+
+
 def local_date(instant: datetime) -> date:
     """The calendar day in England on which `instant` falls."""
     return instant.astimezone(LONDON).date()

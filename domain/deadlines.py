@@ -9,6 +9,7 @@ from uuid import UUID
 
 from domain.aggregate import CaseStream
 from domain.calendar import (
+    after_hours,
     arrest_court_deadline, closure_hearing_deadline, closure_notice_expiry, cpn_appeal_deadline,
     end_of_local_day, fpn_period_end,
 )
@@ -99,9 +100,7 @@ def _for(inst: Instrument, agg: CaseStream) -> Iterator[tuple[str, datetime, dat
             yield ("power_of_arrest_expiry", end_of_local_day(inst.power_of_arrest_expires_on),
                    _first(inst, S.DISCHARGED))
     elif k is Kind.DISPERSAL and inst.duration_hours:
-        from datetime import timedelta
-
-        yield "dispersal_exclusion_end", start + timedelta(hours=inst.duration_hours), None
+        yield "dispersal_exclusion_end", after_hours(start, inst.duration_hours), None
 
 
 def deadlines(agg: CaseStream) -> list[Deadline]:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from domain.calendar import add_months, cpn_appeal_deadline, fpn_period_end, local_date
+from domain.calendar import (
+    add_months, after_hours, cpn_appeal_deadline, fpn_period_end, local_date,
+)
 from domain.guards import Decision, Failure, GuardKind, guard
 from domain.instruments import LABELS, Kind, S, next_state
 from domain.pathway import Pathway
 from domain.steps import ALL
 from domain.text import day, when
-from domain.values import Rank, police_at_least
+from domain.values import POLICE_ORDER, Rank, police_at_least
 
 HARD, SOFT = GuardKind.HARD, GuardKind.SOFT
 INJUNCTION_STEPS = ("injunction_applied", "injunction_granted")
@@ -292,6 +294,21 @@ def _without_notice(d: Decision) -> Failure | None:
     return None
 
 
+@guard("without_notice_interim_no_activities", HARD, "ASBCPA2014 s.7(2)",
+       "An interim injunction made without notice may not require participation in activities",
+       "injunction_granted")
+def _interim_activities(d: Decision) -> Failure | None:
+    applied = d.target("instrument_id")
+    if d.cmd is None or applied is None or not applied.without_notice:
+        return None
+    if _cmd(d, "interim") and _cmd(d, "positive_requirements"):
+        return Failure("The interim injunction was made without notice and imposes positive "
+                       "requirements.",
+                       "Remove the requirement to take part in activities until an on-notice "
+                       "hearing.")
+    return None
+
+
 # ------------------------------------------------------------------ arrest and committal
 @guard("arrest_requires_power_of_arrest", HARD, "ASBCPA2014 ss.4, 9(1)",
        "Arrest without warrant needs an injunction with a power of arrest", "arrested")
@@ -364,6 +381,19 @@ def _dispersal_auth(d: Decision) -> Failure | None:
     return None
 
 
+@guard("dispersal_given_by_constable", HARD, "ASBCPA2014 ss.35(1), 40",
+       "A dispersal direction is given by a constable in uniform or a designated PCSO",
+       "dispersal_direction_given")
+def _dispersal_giver(d: Decision) -> Failure | None:
+    rank = d.actor.rank
+    if rank is not None and rank in {r.value for r in POLICE_ORDER}:
+        return None
+    shown = rank.replace("_", " ") if rank else "no recorded rank"
+    return Failure(f"The direction is recorded by a user with {shown}.",
+                   "A constable in uniform, or a PCSO designated under s.40, must give it; "
+                   "record it under their account.")
+
+
 @guard("dispersal_max_exclusion", HARD, "ASBCPA2014 s.35(4)",
        "Exclusion may not exceed the maximum period in force", "dispersal_direction_given")
 def _dispersal_hours(d: Decision) -> Failure | None:
@@ -392,13 +422,15 @@ def _breach_period(d: Decision) -> Failure | None:
     inst = d.target("instrument_id")
     if inst is None:
         return None
-    if d.at < inst.opened_at:
-        return Failure(f"The {LABELS[inst.kind]} was made on {when(inst.opened_at)}, after the "
-                       "alleged breach.", "Check the date of the breach and the instrument.")
+    # An injunction binds from its grant, not from the application.
+    made = next((at for _, s, at in inst.history if s in (S.GRANTED, S.INTERIM)), None)
+    made = made if inst.kind is Kind.INJUNCTION else inst.opened_at
+    if made is None or d.at < made:
+        return Failure(f"The {LABELS[inst.kind]} was not in force at {when(d.at)}"
+                       + (f"; it was made at {when(made)}." if made else "."),
+                       "Record the conduct as an incident; a breach needs an order in force.")
     if inst.kind is Kind.DISPERSAL and inst.duration_hours:
-        from datetime import timedelta
-
-        ended = inst.opened_at + timedelta(hours=inst.duration_hours)
+        ended = after_hours(inst.opened_at, inst.duration_hours)
         if d.at > ended:
             return Failure(f"The exclusion ended at {when(ended)}.",
                            "Conduct after the exclusion is not a s.39 offence; record an incident.")

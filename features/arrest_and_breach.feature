@@ -89,7 +89,7 @@ Feature: Arrest for breach of an injunction, and committal
       Then the refusal explains "The Civil injunction expired on 28 Feb 2027"
       And the refusal advises "Record the conduct as an incident"
 
-    @wip
+    @guard:breach_outside_instrument_period
     Scenario: Conduct after the application but before the injunction was granted is not a breach
       # The application was made on 22 February 2026; the court granted the injunction on 1 March.
       When a breach of the injunction by Dean Harrow is recorded on 25 February 2026 at 22:00

@@ -95,13 +95,6 @@ Feature: Community Protection Warnings and Notices
       And Jade Pollard had a warning letter, a support referral and a proportionality assessment by 20 February 2026
       Then on 25 March 2026, "Issue a Community Protection Notice" is not possible for Jade Pollard because of cpn_requires_prior_warning
 
-    @guard:instrument_lifecycle
-    Scenario: One warning founds one notice
-      Given Dean Harrow was given a Community Protection Notice on 25 March 2026
-      When Dean Harrow is given a Community Protection Notice on 26 March 2026
-      Then it is refused: instrument_lifecycle
-      And the refusal explains "The Community Protection Warning is escalated"
-
   Rule: The warning must allow enough time to comply before a notice (ASBCPA 2014 s.43(5)(b))
 
     Background:
@@ -198,6 +191,13 @@ Feature: Community Protection Warnings and Notices
     Scenario: Lodging an appeal in time meets the appeal window
       When Dean Harrow appeals against the Community Protection Notice on 10 June 2026
       Then on 30 June 2026, the appeal deadline is met
+
+    @guard:instrument_lifecycle
+    Scenario: A notice already under appeal is not appealed again
+      Given Dean Harrow appealed against the Community Protection Notice on 5 June 2026
+      When Dean Harrow appeals against the Community Protection Notice on 8 June 2026
+      Then it is refused: instrument_lifecycle
+      And the refusal explains "The Community Protection Notice is appeal pending"
 
     @guard:instrument_lifecycle
     Scenario: A notice quashed on appeal can no longer be breached

@@ -66,6 +66,12 @@ Feature: Corrections and the integrity of the record
       Given Dean Harrow was given a Community Protection Warning on 1 March 2026 to comply by 15 March 2026
       Then Dean Harrow's case rebuilt from its entries alone matches the case the engine holds
 
+    Scenario: Deadlines are the same whether the case is read from memory or rebuilt from the stored log
+      # A 48-hour exclusion from 20:00 on Saturday 28 March 2026 spans the night the clocks go
+      # forward: the engine's answer must not depend on how it last loaded the case.
+      Given a constable directed Dean Harrow to leave Northshire town centre for 48 hours at 28 March 2026 at 20:00, under an authorisation by an inspector
+      Then Dean Harrow's deadlines are the same when the case is rebuilt from the stored log
+
   Rule: Two people recording on the same case at once cannot both decide on a stale view (design: optimistic concurrency)
 
     Scenario: The second of two officers working from the same version is told to reload

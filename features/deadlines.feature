@@ -115,7 +115,7 @@ Feature: Statutory deadlines
         | 1 June 2026 at 20:00       | 48    | 3 June 2026 at 20:00       | an ordinary week                   |
         | 24 December 2026 at 22:00  | 24    | 25 December 2026 at 22:00  | Christmas Day is not disregarded   |
 
-    @wip @timer:dispersal_exclusion_end
+    @timer:dispersal_exclusion_end
     Scenario: An exclusion across the night the clocks go forward lasts 48 real hours
       # 20:00 GMT on Saturday 28 March 2026 plus 48 hours is 20:00 GMT on Monday 30 March,
       # which is 21:00 British Summer Time.

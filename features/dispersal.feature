@@ -90,13 +90,13 @@ Feature: Dispersal directions
       Then the refusal explains "The exclusion ended at 2 Jun 2026 20:00 (Tuesday)"
       And the refusal advises "Conduct after the exclusion is not a s.39 offence"
 
-  Rule: Only a constable in uniform, or a designated PCSO, gives a direction (ASBCPA 2014 s.35(1); Police Reform Act 2002 Sch.4)
+  Rule: Only a constable in uniform, or a PCSO designated with the power, gives a direction (ASBCPA 2014 s.35(1); Police Reform Act 2002)
 
     Scenario: A PCSO designated by the chief officer gives a direction
       When a PCSO directs Dean Harrow to leave Northshire town centre for 24 hours at 1 June 2026 at 20:00, under an authorisation by an inspector
       Then it is recorded
 
-    @wip
+    @guard:dispersal_given_by_constable
     Scenario: A council officer cannot give a dispersal direction
       When a council officer directs Dean Harrow to leave Northshire town centre for 24 hours at 1 June 2026 at 20:00, under an authorisation by an inspector
       Then it is refused

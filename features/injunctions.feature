@@ -145,7 +145,7 @@ Feature: Civil injunctions to prevent anti-social behaviour
 
   Rule: An interim injunction made without notice may not require participation in particular activities (ASBCPA 2014 s.7)
 
-    @wip
+    @guard:without_notice_interim_no_activities
     Scenario: A without-notice interim injunction with a positive requirement is refused
       Given Dean Harrow, born 4 May 1990, is the subject of an ASB case
       And Dean Harrow had a warning letter, a support referral and a proportionality assessment by 1 May 2026

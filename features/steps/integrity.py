@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 from pytest_bdd import parsers, then, when
 
+from adapters.bootstrap import build_application
 from adapters.store.integrity import VerifyReport, verify_log
 from adapters.store.settings import StoreSettings, table_names
 from domain.errors import VersionConflictError
@@ -119,6 +120,21 @@ def _rebuilt(name: str, subject: Case, app: PathwayApplication) -> None:
     rebuilt = project(None, app.history(case.id))
     assert isinstance(rebuilt, Pathway)
     assert rebuilt.to_state() == app.pathway(case.id).to_state()
+
+
+@then(parsers.re(rf"{NAME}'s deadlines are the same when the case is rebuilt from the stored log"))
+def _same_deadlines(name: str, subject: Case, app: PathwayApplication, clock: Clock,
+                    sqlite_settings: StoreSettings) -> None:
+    case = subject.named(name)
+    fresh = build_application(sqlite_settings, clock=clock, environ={})
+    try:
+        rebuilt = [(d.code, d.due_at) for d in fresh.deadlines(case.id)]
+    finally:
+        fresh.close()
+    in_memory = [(d.code, d.due_at) for d in app.deadlines(case.id)]
+    assert in_memory == rebuilt, (
+        f"in memory {[(c, d.isoformat()) for c, d in in_memory]}, rebuilt from the log "
+        f"{[(c, d.isoformat()) for c, d in rebuilt]}")
 
 
 # ----------------------------------------------------------------- two people at once

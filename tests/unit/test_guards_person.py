@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from domain.calendar import LONDON
 from domain.model import GUARDS, DomainValidationError, RuleBook, next_steps
 from tests.unit.helpers import (
-    CPA2026, OFFICER, SUPERVISOR, Story, assert_refusal, born_aged, day_text, london,
+    COUNCIL, CPA2026, OFFICER, SUPERVISOR, Story, assert_refusal, born_aged, day_text, london,
 )
 
 OPEN = london(2026, 1, 5)
@@ -38,7 +38,8 @@ HYPOTHESIS = settings(max_examples=40, deadline=None,
                       suppress_health_check=[HealthCheck.too_slow])
 
 PERSON_GUARDS = {
-    "instrument_lifecycle", "breach_outside_instrument_period", "cpw_minimum_age", "cpn_minimum_age", "cpn_requires_prior_warning",
+    "instrument_lifecycle", "breach_outside_instrument_period", "dispersal_given_by_constable",
+    "without_notice_interim_no_activities", "cpw_minimum_age", "cpn_minimum_age", "cpn_requires_prior_warning",
     "cpn_before_warning_deadline", "cpn_requires_continuing_conduct", "cpn_appeal_out_of_time",
     "fpn_requires_cpn_breach", "fpn_amount_cap", "prosecution_during_fpn_period",
     "cbo_requires_conviction", "injunction_minimum_age",
@@ -124,7 +125,7 @@ def test_this_file_covers_every_person_guard_registered() -> None:
              "closure_order_max_duration", "closure_order_extension_limit",
              "closure_order_extension_authorisation"}
     assert set(GUARDS) == PERSON_GUARDS | place
-    assert len(GUARDS) == 34
+    assert len(GUARDS) == 36
 
 
 # ============================================================ instrument lifecycle
@@ -1049,3 +1050,39 @@ def test_a_breach_dated_before_the_instrument_was_given_is_refused() -> None:
     assert "breach_outside_instrument_period" in s.refused(
         "breach_recorded", at=london(2026, 3, 7, 20), instrument_id=direction["instrument_id"],
         description="Was in Market Square")
+
+
+# ============================================================ who gives a dispersal direction
+def test_a_dispersal_direction_recorded_by_a_council_officer_is_refused() -> None:
+    s = prepared()
+    ref = s.refusal("dispersal_direction_given", "dispersal_given_by_constable",
+                    at=london(2026, 3, 7, 21), actor=COUNCIL, **dispersal_fields())
+    assert_refusal(ref, "dispersal_given_by_constable", "hard", "ASBCPA2014 ss.35(1), 40",
+                   "council officer", "constable")
+
+
+def test_a_dispersal_direction_given_by_a_constable_is_recorded() -> None:
+    s = prepared()
+    assert s.do("dispersal_direction_given", at=london(2026, 3, 7, 21), actor=OFFICER,
+                **dispersal_fields()).step == "dispersal_direction_given"
+
+
+# ============================================================ interim without notice (s.7(2))
+def test_a_without_notice_interim_injunction_may_not_impose_positive_requirements() -> None:
+    s = prepared()
+    inj = applied(s, london(2026, 3, 2), without_notice=True,
+                  without_notice_justification="Threats to kill the neighbour's child")
+    ref = s.refusal("injunction_granted", "without_notice_interim_no_activities",
+                    at=london(2026, 3, 2, 15), instrument_id=inj, interim=True,
+                    positive_requirements=["Attend an anger management course"],
+                    supervisor="Northtown Youth Service")
+    assert_refusal(ref, "without_notice_interim_no_activities", "hard", "ASBCPA2014 s.7(2)",
+                   "without notice")
+
+
+def test_a_without_notice_interim_injunction_with_prohibitions_only_is_granted() -> None:
+    s = prepared()
+    inj = applied(s, london(2026, 3, 2), without_notice=True,
+                  without_notice_justification="Threats to kill the neighbour's child")
+    assert s.do("injunction_granted", at=london(2026, 3, 2, 15), instrument_id=inj,
+                interim=True).step == "injunction_granted"

@@ -24,6 +24,7 @@ to run N random examples per machine while hunting for bugs.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Callable, Sequence
@@ -34,6 +35,7 @@ from uuid import UUID
 
 import pytest
 from hypothesis import HealthCheck, note, settings
+from hypothesis.errors import InvalidArgument
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
@@ -100,6 +102,12 @@ def opening_event(cls: type[CaseStream], stream_id: UUID, fields: dict[str, Any]
     ).sealed()
 
 
+def _note(text: str) -> None:
+    """Shown with a failing example; the directed tests below run outside Hypothesis."""
+    with contextlib.suppress(InvalidArgument):
+        note(text)
+
+
 def path_allowed(kind: Kind, source: S, dest: S) -> bool:
     return bool(MACHINES[kind].get_transitions(source=source.value, dest=dest.value))
 
@@ -124,7 +132,7 @@ class Case:
                  **envelope: Any) -> DomainEvent | None:
         """decide + apply one step; None (and nothing changed) when refused or invalid."""
         before = fingerprint(self.agg)
-        note(f"v{self.agg.version}: {step} {envelope | fields} by {actor.role} at {now}")
+        _note(f"v{self.agg.version}: {step} {envelope | fields} by {actor.role} at {now}")
         try:
             cmd = parse_command({"step": step, **envelope, **fields})
             event = self.agg.decide(cmd, actor, now, self.rule_book)
@@ -318,10 +326,9 @@ class CaseMachine(RuleBasedStateMachine):
         precision = pick(d, ["exact", "day", "approximate", "on_or_before", "range"])
         if precision != "exact":
             env["precision"] = precision
-        if precision == "range":
-            # Always with a valid occurred_until: without one (or with one before occurred_at)
-            # decide() crashes with a raw pydantic error; see test_range_precision_* below.
-            env["occurred_until"] = at + timedelta(hours=pick(d, [0, 2]))
+        until = pick(d, [0, 2], [-1, None])  # a range needs an end, not before its start
+        if precision == "range" and until is not None:
+            env["occurred_until"] = at + timedelta(hours=until)
         exhibit = pick(d, [None, "NC/1", "AB/12"], ["not an exhibit ref"])
         if exhibit:
             env["evidence"] = [{"exhibit": exhibit, "description": "Body-worn video"}]
@@ -386,8 +393,8 @@ class CaseMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def pursue_remedy(self, data: st.DataObject) -> None:
         """Do what a refusal says: pick a step next_steps refuses (usually one of those with
-        the fewest reasons) and act on one of its reasons: wait until its `earliest`, or
-        record the step its remedy names."""
+        the fewest reasons) and act on one of its reasons: wait until its `earliest`, have a
+        supervisor override it (SOFT reasons), or record the step its remedy names."""
         assert self.case is not None
         refused = [s for s in next_steps(self.agg, self.now, self.case.rule_book)
                    if not s.allowed and s.step in self.STEP_NAMES and s.step not in SUPPORT_STEPS]
@@ -400,6 +407,11 @@ class CaseMachine(RuleBasedStateMachine):
         reason = data.draw(st.sampled_from(chosen.reasons), label="reason")
         if reason.earliest is not None:
             self.now = max(self.now, reason.earliest + timedelta(minutes=1))
+        elif reason.kind is GuardKind.SOFT and data.draw(st.booleans(), label="override"):
+            self.case.try_step("override_authorised", {
+                "override_id": data.draw(st.uuids()), "for_step": chosen.step,
+                "guard_code": reason.code, "reason": "Support refused; victims at risk"},
+                SUPERVISOR, self.now, occurred_at=self.now)
         elif reason.code in self.REMEDIES:
             self.record(data.draw, self.REMEDIES[reason.code])
 
@@ -753,3 +765,77 @@ TestPathwayStateful = PathwayMachine.TestCase
 TestPathwayStateful.settings = STATEFUL_SETTINGS
 TestPlaceStateful = PlaceMachine.TestCase
 TestPlaceStateful.settings = STATEFUL_SETTINGS
+
+
+# ---------------------------------------------------------------------------- regressions
+# Directed sequences for what the machines found (or would need luck to find), checked with
+# the same invariants.
+def scripted_pathway() -> tuple[Case, Callable[..., DomainEvent | None]]:
+    rule_book = RuleBook()
+    clock = [START]
+    first = opening_event(Pathway, UUID(int=1), {"subject": {"name": "A", "date_of_birth":
+                                                             date(1985, 6, 15)}},
+                          START, OFFICER, rule_book)
+    case = Case(Pathway, first, rule_book)
+
+    def step(name: str, wait: timedelta = timedelta(hours=1), **fields: Any) -> DomainEvent | None:
+        clock[0] += wait
+        event = case.try_step(name, fields, OFFICER, clock[0], occurred_at=clock[0])
+        case.check_all()
+        return event
+
+    return case, step
+
+
+def fined_pathway() -> tuple[Case, Callable[..., DomainEvent | None], UUID]:
+    """CPW, incident after its deadline, CPN, breach, FPN: an FPN on a breached CPN."""
+    case, step = scripted_pathway()
+    cpw, cpn, fpn = UUID(int=0xC0F1), UUID(int=0xC0F2), UUID(int=0xF9)
+    for name, fields in [
+        ("support_referral_made", {"referral_id": UUID(int=0x5E1), "service": "Turning Point",
+                                   "need": "drug_alcohol"}),
+        ("proportionality_assessed", {"assessment_id": UUID(int=0xA55), "conclusion": "Fine"}),
+        ("cpw_issued", {"instrument_id": cpw, "conduct": CONDUCTS[0], "requirements": ["Stop"],
+                        "comply_by": START + timedelta(days=1), "lesser_measures_reason": "Risk"}),
+    ]:
+        assert step(name, **fields) is not None, case.last_error
+    assert step("incident_linked", timedelta(days=2), incident_id=UUID(int=0x1C1),
+                incident_occurred_at=START + timedelta(days=2), conduct=CONDUCTS[0]), case.last_error
+    assert step("cpn_issued", instrument_id=cpn, warning_id=cpw, conduct=CONDUCTS[0],
+                requirements=["Stop"]), case.last_error
+    assert step("breach_recorded", instrument_id=cpn, description="Music at 02:00"), case.last_error
+    assert step("fpn_issued", instrument_id=fpn, notice_id=cpn, amount="100"), case.last_error
+    return case, step, fpn
+
+
+def test_prosecution_relating_to_a_paid_fpn_keeps_the_fpn_lifecycle() -> None:
+    """Was: prosecution_started(relates_to=<paid FPN>) moved the FPN paid -> prosecuted, a
+    move the FPN machine does not allow (the relates_to target had no trigger)."""
+    case, step, fpn = fined_pathway()
+    assert step("fpn_paid", instrument_id=fpn), case.last_error
+    step("prosecution_started", timedelta(days=20), instrument_id=UUID(int=0x9), offence="s.48",
+         relates_to=fpn)
+    assert case.agg.instruments[fpn].state is S.PAID
+
+
+def test_a_second_prosecution_relating_to_an_fpn_keeps_the_fpn_lifecycle() -> None:
+    """Was: a second prosecution relating to the same FPN moved it prosecuted -> prosecuted."""
+    case, step, fpn = fined_pathway()
+    assert step("prosecution_started", timedelta(days=20), instrument_id=UUID(int=0x9),
+                offence="s.48", relates_to=fpn), case.last_error
+    assert case.agg.instruments[fpn].state is S.PROSECUTED
+    step("prosecution_started", instrument_id=UUID(int=0xA), offence="s.48", relates_to=fpn)
+    assert [s for _, s, _ in case.agg.instruments[fpn].history] == [S.ISSUED, S.PROSECUTED]
+
+
+@pytest.mark.parametrize("until", [None, START - timedelta(hours=1)],
+                         ids=["range-without-end", "end-before-start"])
+def test_a_bad_range_is_a_validation_error_and_changes_nothing(until: datetime | None) -> None:
+    """Was: parse_command accepted them and decide() crashed with a raw pydantic error."""
+    case, step = scripted_pathway()
+    envelope = {"occurred_at": START, "precision": "range", "occurred_until": until}
+    assert case.try_step("early_intervention", {"intervention_id": UUID(int=7), "kind":
+                                                "mediation"}, OFFICER, START, **envelope) is None
+    assert isinstance(case.last_error, DomainValidationError)
+    assert [p.field for p in case.last_error.problems] == ["occurred_until"]
+
