@@ -7,6 +7,7 @@ state (it never checks a rule), so old streams replay even after the law changes
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import cache
 from datetime import datetime, timedelta
 from typing import Any, ClassVar
 from uuid import UUID
@@ -119,8 +120,7 @@ class CaseStream:
             "prev_hash": self.head_hash,
             "overrides_used": tuple(used),
         }
-        data = {name: getattr(cmd, name) for name in event_cls.model_fields if hasattr(cmd, name)}
-        data.pop("step", None)
+        data = {name: getattr(cmd, name) for name in shared_fields(type(cmd), event_cls)}
         return event_cls(**{**data, **envelope}).sealed()
 
     def evaluate(self, decision: Decision) -> tuple[list[Refusal], list[UUID]]:
@@ -264,6 +264,12 @@ SHARED_APPLIERS: dict[str, Applier] = {
     ),
     "evidence_attached": lambda a, e: None,
 }
+
+
+@cache
+def shared_fields(command_cls: type[BaseModel], event_cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields a command hands to its event (computed once per pair: hot path)."""
+    return tuple(n for n in event_cls.model_fields if n in command_cls.model_fields and n != "step")
 
 
 def replay(factory: Callable[[UUID], CaseStream], events: Iterable[DomainEvent]) -> CaseStream | None:

@@ -19,6 +19,7 @@ from domain.model import (
     IncidentReported, NextStep, NotFoundError, Pathway, PathwayOpened, Place, PlaceRegistered,
     RuleBook, Snapshot, VersionConflictError, deadlines, next_steps, parse_command,
 )
+from domain.aggregate import shared_fields
 from domain.events.base import GENESIS_HASH
 
 Clock = Callable[[], datetime]
@@ -144,8 +145,7 @@ class PathwayApplication(Application[UUID]):
         now = self.clock()
         if cmd.occurred_at > now:
             raise DomainValidationError.single("occurred_at", "must not be in the future")
-        fields = {n: getattr(cmd, n) for n in cls.EVENTS[step].model_fields if hasattr(cmd, n)}
-        fields.pop("step", None)
+        fields = {n: getattr(cmd, n) for n in shared_fields(type(cmd), cls.EVENTS[step])}
         envelope = dict(
             originator_id=stream_id, originator_version=1, recorded_at=now,
             actor=actor.user_id, agency=actor.agency, role=actor.role, rank=actor.rank,
