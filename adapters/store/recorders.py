@@ -185,6 +185,9 @@ class PostgresHeadsApplicationRecorder(PostgresApplicationRecorder):
         heads = stream_heads(stored_events)
         super()._insert_stored_events(curs, stored_events, **kwargs)
         with curs.connection.cursor() as heads_curs:
+            # Never prepared: when the insert above fails (a lost version race) psycopg's
+            # pipeline skips the PREPARE but still counts the statement as prepared, and the
+            # connection's next save fails with 'prepared statement "_pg3_N" does not exist'.
             heads_curs.execute(
                 self.upsert_heads_statement,
                 (
@@ -192,6 +195,7 @@ class PostgresHeadsApplicationRecorder(PostgresApplicationRecorder):
                     [v for v, _ in heads.values()],
                     [h for _, h in heads.values()],
                 ),
+                prepare=False,
             )
 
 
