@@ -132,9 +132,10 @@ LIFECYCLES: dict[Kind, tuple[S, list[S], list[Row]]] = {
             ("discharge", [S.INTERIM, S.GRANTED], S.DISCHARGED),
         ],
     ),
+    # Variation and discharge of a CBO (SA2020 s.336) have no step yet: no state for them.
     Kind.CBO: (
         S.GRANTED,
-        [S.GRANTED, S.BREACHED, S.DISCHARGED],
+        [S.GRANTED, S.BREACHED],
         [("breach", [S.GRANTED, S.BREACHED], S.BREACHED)],
     ),
     Kind.DISPERSAL: (

@@ -172,4 +172,5 @@ Pathway.APPLIERS = SHARED_APPLIERS | {
     "dispersal_direction_given": lambda p, e: p._open(
         e, Kind.DISPERSAL, duration_hours=e.exclusion_hours, detail=e.area),
     "pathway_closed": _closed,
+    "pathway_reopened": lambda p, e: setattr(p, "closed_outcome", None),
 }

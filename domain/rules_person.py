@@ -438,3 +438,31 @@ def _breach_period(d: Decision) -> Failure | None:
         return Failure(f"The {LABELS[inst.kind]} expired on {day(inst.expires_on)}.",
                        "Record the conduct as an incident; consider a new application.")
     return None
+
+
+# ------------------------------------------------------------------ open and closed pathways
+# New enforcement needs an open pathway; facts about existing instruments (a payment, a court
+# outcome) are still recorded after closure, so nothing that happened is lost.
+_WHILE_OPEN = tuple(
+    s.name for s in ALL.values()
+    if (s.opens is not None or s.name == "pathway_closed")
+    and s.name != "support_referral_made" and s.name in Pathway.STEPS
+)
+
+
+@guard("pathway_is_closed", HARD, "Case management: a closed pathway is reopened before enforcement",
+       "Enforcement steps are recorded only on an open pathway", *_WHILE_OPEN)
+def _closed(d: Decision) -> Failure | None:
+    outcome = _p(d).closed_outcome
+    if outcome is None:
+        return None
+    return Failure(f"The pathway was closed ({outcome}).",
+                   "Reopen the pathway (pathway_reopened) with the reason, then record the step.")
+
+
+@guard("pathway_reopen_needs_closed_pathway", HARD, "Case management",
+       "Only a closed pathway can be reopened", "pathway_reopened")
+def _reopen(d: Decision) -> Failure | None:
+    if _p(d).closed_outcome is None:
+        return Failure("The pathway is open.", "Record the step directly; nothing to reopen.")
+    return None

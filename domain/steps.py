@@ -108,6 +108,7 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
     StepSpec("entry_corrected", "Correct an entry", "Record keeping: corrections are new entries"),
     StepSpec("evidence_attached", "Attach evidence", "Civil Evidence Act 1995"),
     StepSpec("pathway_closed", "Close the pathway", "Case management"),
+    StepSpec("pathway_reopened", "Reopen the pathway", "Case management"),
 )
 
 PLACE_ONLY_STEPS: tuple[StepSpec, ...] = (

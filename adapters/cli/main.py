@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from adapters.auth.roles import Role
+from adapters.cli.policy import policy_app
 from domain.values import Rank
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ db_app = typer.Typer(help="The database: create its tables.", no_args_is_help=Tr
 users_app = typer.Typer(help="Users and their bearer tokens.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(users_app, name="users")
+app.add_typer(policy_app, name="policy")
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:

@@ -269,6 +269,10 @@ class PathwayClosedFields(Frozen):
     summary: Text = ""
 
 
+class PathwayReopenedFields(Frozen):
+    reason: Reason
+
+
 # ---------------------------------------------------------------- place track
 class PlaceRegisteredFields(Frozen):
     name: Name

@@ -34,6 +34,7 @@ from domain.events.fields import (
     OverrideAuthorisedFields,
     PathwayClosedFields,
     PathwayOpenedFields,
+    PathwayReopenedFields,
     ProportionalityAssessedFields,
     ProsecutionStartedFields,
     SupportReferralMadeFields,
@@ -157,6 +158,10 @@ class PathwayClosed(DomainEvent, PathwayClosedFields):
     step: ClassVar[str] = "pathway_closed"
 
 
+class PathwayReopened(DomainEvent, PathwayReopenedFields):
+    step: ClassVar[str] = "pathway_reopened"
+
+
 EVENTS: tuple[type[DomainEvent], ...] = (
     PathwayOpened,
     IncidentLinked,
@@ -187,4 +192,5 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     EntryCorrected,
     EvidenceAttached,
     PathwayClosed,
+    PathwayReopened,
 )

@@ -8,7 +8,8 @@ import pytest
 from pytest_bdd import given, parsers, when
 
 from features.steps.vocabulary import (
-    COUNCIL_OFFICER, SUPERVISOR, Case, Clock, Outcome, attempt, moment, new_id, record, when as at,
+    COUNCIL_OFFICER, NAME, SUPERVISOR, Case, Clock, Outcome, attempt, moment, new_id, record,
+    when as at,
 )
 from service.application import PathwayApplication
 
@@ -46,3 +47,28 @@ def _authorise(who: str, code: str, what: str, on: str, why: str, app: PathwayAp
                clock: Clock, request: pytest.FixtureRequest) -> Outcome:
     return attempt(app, clock, _stream(what, request).id, "override_authorised", moment(on),
                    WHO[who], **_override(code, what, why))
+
+
+# ------------------------------------------------------------------ closing and reopening
+CLOSE_OUTCOMES = r"resolved|supported|no further action|transferred|moved away"
+
+
+@given(parsers.re(rf"{NAME}'s pathway was closed as (?P<outcome>{CLOSE_OUTCOMES}) on {at('on')}"))
+def _closed(name: str, outcome: str, on: str, subject: Case, app: PathwayApplication,
+            clock: Clock) -> None:
+    record(app, clock, subject.named(name).id, "pathway_closed", moment(on),
+           outcome=outcome.replace(" ", "_"))
+
+
+@when(parsers.re(rf"{NAME}'s pathway is reopened on {at('on')} because \"(?P<reason>[^\"]+)\""),
+      target_fixture="outcome")
+def _reopen(name: str, on: str, reason: str, subject: Case, app: PathwayApplication,
+            clock: Clock) -> Outcome:
+    return attempt(app, clock, subject.named(name).id, "pathway_reopened", moment(on),
+                   reason=reason)
+
+
+@given(parsers.re(rf"{NAME}'s pathway was reopened on {at('on')} because \"(?P<reason>[^\"]+)\""))
+def _reopened(name: str, on: str, reason: str, subject: Case, app: PathwayApplication,
+              clock: Clock) -> None:
+    record(app, clock, subject.named(name).id, "pathway_reopened", moment(on), reason=reason)

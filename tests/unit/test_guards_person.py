@@ -39,7 +39,8 @@ HYPOTHESIS = settings(max_examples=40, deadline=None,
 
 PERSON_GUARDS = {
     "instrument_lifecycle", "breach_outside_instrument_period", "dispersal_given_by_constable",
-    "without_notice_interim_no_activities", "cpw_minimum_age", "cpn_minimum_age", "cpn_requires_prior_warning",
+    "without_notice_interim_no_activities", "pathway_is_closed",
+    "pathway_reopen_needs_closed_pathway", "cpw_minimum_age", "cpn_minimum_age", "cpn_requires_prior_warning",
     "cpn_before_warning_deadline", "cpn_requires_continuing_conduct", "cpn_appeal_out_of_time",
     "fpn_requires_cpn_breach", "fpn_amount_cap", "prosecution_during_fpn_period",
     "cbo_requires_conviction", "injunction_minimum_age",
@@ -125,7 +126,7 @@ def test_this_file_covers_every_person_guard_registered() -> None:
              "closure_order_max_duration", "closure_order_extension_limit",
              "closure_order_extension_authorisation"}
     assert set(GUARDS) == PERSON_GUARDS | place
-    assert len(GUARDS) == 36
+    assert len(GUARDS) == 38
 
 
 # ============================================================ instrument lifecycle
@@ -1086,3 +1087,32 @@ def test_a_without_notice_interim_injunction_with_prohibitions_only_is_granted()
                   without_notice_justification="Threats to kill the neighbour's child")
     assert s.do("injunction_granted", at=london(2026, 3, 2, 15), instrument_id=inj,
                 interim=True).step == "injunction_granted"
+
+
+# ============================================================ closed pathways
+def test_new_enforcement_on_a_closed_pathway_is_refused_until_it_is_reopened() -> None:
+    s = prepared()
+    s.do("pathway_closed", at=london(2026, 2, 1), outcome="resolved")
+    ref = s.refusal("cpw_issued", "pathway_is_closed", at=london(2026, 2, 10), **cpw_fields(
+        comply_by=london(2026, 2, 24)))
+    assert_refusal(ref, "pathway_is_closed", "hard",
+                   "Case management: a closed pathway is reopened before enforcement",
+                   "resolved", "Reopen")
+    s.do("pathway_reopened", at=london(2026, 2, 9), reason="Fresh reports from residents")
+    assert s.do("cpw_issued", at=london(2026, 2, 10),
+                **cpw_fields(comply_by=london(2026, 2, 24))).step == "cpw_issued"
+
+
+def test_facts_about_existing_orders_are_still_recorded_after_closure() -> None:
+    s = prepared()
+    direction = dispersal_fields(exclusion_hours=24)
+    s.do("dispersal_direction_given", at=london(2026, 3, 7, 21), **direction)
+    s.do("pathway_closed", at=london(2026, 3, 7, 22), outcome="supported")
+    assert s.do("breach_recorded", at=london(2026, 3, 8, 9), instrument_id=direction["instrument_id"],
+                description="Returned to Market Square").step == "breach_recorded"
+
+
+def test_an_open_pathway_cannot_be_reopened() -> None:
+    s = prepared()
+    assert s.refused("pathway_reopened", at=london(2026, 2, 9),
+                     reason="Fresh reports from residents") == ["pathway_reopen_needs_closed_pathway"]

@@ -688,6 +688,9 @@ class PathwayMachine(CaseMachine):
         return {"outcome": pick(d, ["resolved", "supported", "no_further_action", "transferred",
                                     "moved_away"])}
 
+    def b_pathway_reopened(self, d: Draw, at: datetime) -> dict[str, Any]:
+        return {"reason": pick(d, ["Conduct resumed at the same address", "New reports"])}
+
 
 class PlaceMachine(CaseMachine):
     CLS = Place
