@@ -144,3 +144,5 @@ def verify() -> None:
         console.print(f"  stream {v.stream_id} position {position}: {v.problem}", markup=False,
                       soft_wrap=True)
     raise typer.Exit(1)
+
+__import__("adapters.cli.exports", fromlist=["register"]).register(app)  # export, verify-export
