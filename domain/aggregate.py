@@ -141,7 +141,7 @@ class CaseStream:
     def _resolve_targets(self, spec: StepSpec, cmd: Command) -> dict[str, Instrument]:
         targets: dict[str, Instrument] = {}
         for target in spec.targets:
-            ref = getattr(cmd, target.field, None)
+            ref = cmd.__dict__.get(target.field)
             if ref is None:
                 if target.optional:
                     continue
@@ -161,14 +161,14 @@ class CaseStream:
 
     def _check_new_ids(self, spec: StepSpec, cmd: Command) -> None:
         for field in ("instrument_id", "referral_id"):
-            new_id = getattr(cmd, field, None)
+            new_id = cmd.__dict__.get(field)
             if spec.opens is not None and new_id is not None and new_id in self.instruments:
                 raise DomainValidationError.single(field, f"{new_id} is already used on this {self.KIND}")
 
     def _validate(self, cmd: Command) -> None:
         """Field rules that need the stream's history (not the law): e.g. known versions."""
         for field in ("corrected_version", "relates_to_version"):
-            version = getattr(cmd, field, None)
+            version = cmd.__dict__.get(field)
             if version is not None and version > self.version:
                 raise DomainValidationError.single(
                     field, f"must name an existing entry (1..{self.version})"
