@@ -145,4 +145,5 @@ def verify() -> None:
                       soft_wrap=True)
     raise typer.Exit(1)
 
+__import__("adapters.cli.serve", fromlist=["register"]).register(app)  # serve, project, rebuild
 __import__("adapters.cli.exports", fromlist=["register"]).register(app)  # export, verify-export

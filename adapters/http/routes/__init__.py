@@ -1,0 +1,1 @@
+"""HTTP routes, one module per resource. Thin: authorise, call the service or a query, shape."""

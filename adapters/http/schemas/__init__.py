@@ -1,0 +1,1 @@
+"""API schemas: request and response types of the HTTP contract (never events or commands)."""

@@ -1,0 +1,231 @@
+"""Shared API types: bounded scalars, the step envelope, error bodies, pages.
+
+Bounds here are API input hygiene, not law: dates far outside any case (year 1 or 9999)
+would overflow calendar arithmetic, and NUL or unpaired surrogate characters cannot be
+stored or returned as UTF-8. They are refused as 422, naming the field.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Annotated, Any, Generic, Literal, TypeVar, Union, get_args, get_origin
+
+from annotated_types import Ge, Gt, Le, Lt
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
+
+from domain.events.base import Precision
+
+MIN_YEAR, MAX_YEAR = 1900, 2200
+MAX_INT = 10**9
+
+
+def _year_in_range(value: date) -> date:
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValueError(f"must be between the years {MIN_YEAR} and {MAX_YEAR}")
+    return value
+
+
+def _iso_text(value: Any) -> Any:
+    # Numbers, and numeric text in a query string, would otherwise be read as Unix
+    # timestamps ("occurred_at": 0 is 1 January 1970).
+    if isinstance(value, int | float) or (isinstance(value, str) and not _ISO.match(value)):
+        raise ValueError("must be an ISO 8601 string")
+    return value
+
+
+_ISO = re.compile(r"^\d{4}-\d\d-\d\d")
+#: The bounds, also in the schema (the year as a pattern on the ISO text).
+_YEAR_PATTERN = r"^(19\d\d|2[01]\d\d|2200)-"
+
+
+def _clean(value: str) -> str:
+    check_text(value)
+    return value
+
+
+ApiDateTime = Annotated[
+    AwareDatetime, BeforeValidator(_iso_text), AfterValidator(_year_in_range),
+    WithJsonSchema({"type": "string", "format": "date-time", "pattern": _YEAR_PATTERN}),
+]
+#: Free text in a query string: same hygiene as bodies (a %00 must not reach SQL).
+QueryText = Annotated[str, AfterValidator(_clean)]
+ApiDate = Annotated[
+    date, BeforeValidator(_iso_text), AfterValidator(_year_in_range),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": _YEAR_PATTERN}),
+]
+ApiInt = Annotated[int, Ge(-MAX_INT), Le(MAX_INT)]
+
+
+_ANNOTATED: Any = Annotated
+_LITERAL: Any = Literal
+
+
+def literal_of(value: str) -> Any:
+    """`Literal[value]` for a value known only at run time."""
+    return _LITERAL[value]
+
+
+def bounded(annotation: Any, constraints: Sequence[Any] = ()) -> Any:
+    """`annotation` with datetimes, dates and ints replaced by their bounded API forms.
+
+    `constraints` are the field's own (gt=0, le=24...): a side it already bounds keeps its
+    bound, so the schema shows the field's real limits.
+    """
+    if annotation is AwareDatetime or annotation is datetime:
+        return ApiDateTime
+    if annotation is date:
+        return ApiDate
+    if annotation is int:
+        lower = not any(isinstance(c, Ge | Gt) for c in constraints)
+        upper = not any(isinstance(c, Le | Lt) for c in constraints)
+        bounds = [*([Ge(-MAX_INT)] if lower else []), *([Le(MAX_INT)] if upper else [])]
+        return _ANNOTATED[(int, *bounds)] if bounds else int
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        inner, *meta = get_args(annotation)
+        new = bounded(inner, [*constraints, *meta])
+        return annotation if new is inner else _ANNOTATED[(new, *meta)]
+    if origin in (Union, types.UnionType):
+        return Union[tuple(bounded(a, constraints) for a in get_args(annotation))]  # noqa: UP007
+    if origin is tuple:
+        return tuple.__class_getitem__(
+            tuple(a if a is Ellipsis else bounded(a) for a in get_args(annotation)))
+    return annotation
+
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def check_text(value: Any, path: str = "") -> None:
+    """Refuse NUL and unpaired surrogates anywhere in raw JSON input (keys included)."""
+    if isinstance(value, str):
+        if _UNSTORABLE.search(value):
+            rule = "must not contain NUL or unpaired surrogate characters"
+            raise ValueError(f"{path}: {rule}" if path else rule)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            check_text(k, path)
+            check_text(v, f"{path}.{k}" if path else str(k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            check_text(v, f"{path}.{i}" if path else str(i))
+
+
+class ApiModel(BaseModel):
+    """Base of every request body: closed, frozen, and clean text."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _clean_text(cls, data: Any) -> Any:
+        check_text(data)
+        return data
+
+
+class EvidenceIn(ApiModel):
+    exhibit: str = Field(pattern=r"^[A-Z]{1,4}/\d{1,4}$", description="exhibit reference",
+                         examples=["NC/1"])
+    description: str = Field(default="", max_length=2000)
+    sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    media_type: str | None = Field(default=None, max_length=100)
+    source: str | None = Field(default=None, max_length=200)
+
+
+class Envelope(ApiModel):
+    """What every recording request carries besides its step's own fields.
+
+    Who recorded it (actor, agency, role, rank) is never part of a request: it is the
+    user of the bearer token.
+    """
+
+    occurred_at: ApiDateTime = Field(description="when it happened in the world (with offset)")
+    precision: Precision = Field(default=Precision.EXACT,
+                                 description="how exactly occurred_at is known")
+    occurred_until: ApiDateTime | None = Field(default=None,
+                                               description="end of the range, with precision=range")
+    rationale: str = Field(default="", max_length=4000, description="why, in plain English")
+    legal_basis: str | None = Field(default=None, max_length=200,
+                                    description="overrides the step's usual legal basis")
+    evidence: list[EvidenceIn] = Field(default_factory=list, max_length=100)
+
+
+class Written(ApiModel):
+    """A write that may name the stream version it was decided on."""
+
+    expected_version: ApiInt | None = Field(
+        default=None, ge=1,
+        description="the stream version this request was decided on; 409 version_conflict if "
+                    "someone recorded since")
+
+
+# ---------------------------------------------------------------------- errors
+class Problem(BaseModel):
+    field: str = Field(description="dotted path of the offending field ('body' for the whole)")
+    rule: str = Field(description="the rule it breaks")
+
+
+class InvalidBody(BaseModel):
+    error: Literal["invalid"] = "invalid"
+    problems: list[Problem]
+
+
+class RefusalOut(BaseModel):
+    code: str = Field(description="stable guard code, e.g. cpn_before_warning_deadline")
+    kind: Literal["hard", "soft"] = Field(description="hard: the law; soft: guidance, overridable")
+    legal_basis: str
+    message: str
+    remedy: str = Field(description="what would satisfy the guard")
+    earliest: datetime | None = Field(default=None,
+                                      description="the earliest moment it could be satisfied")
+
+
+class StepRefused(BaseModel):
+    error: Literal["step_refused"] = "step_refused"
+    step: str
+    reasons: list[RefusalOut]
+
+
+class ErrorOut(BaseModel):
+    error: str = Field(description="version_conflict, not_found, unauthorised, forbidden, ...")
+    message: str
+
+
+class VersionConflict(ErrorOut):
+    error: Literal["version_conflict"] = "version_conflict"
+
+
+Conflict = Annotated[StepRefused | VersionConflict, Field(discriminator="error")]
+
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    total: int
+    items: list[T]
+
+
+def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` for the error bodies an operation may return."""
+    known: dict[int, tuple[Any, str]] = {
+        401: (ErrorOut, "no or unknown bearer token"),
+        403: (ErrorOut, "the user's role may not do this"),
+        404: (ErrorOut, "unknown id"),
+        409: (Conflict, ("refused with every reason (step_refused), or version_conflict: "
+                         "someone recorded on the stream since expected_version")),
+        422: (InvalidBody, "invalid input: each problem names the field and the rule"),
+    }
+    return {c: {"model": known[c][0], "description": known[c][1]} for c in codes}

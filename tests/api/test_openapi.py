@@ -1,0 +1,65 @@
+"""The OpenAPI document: complete, an example per step, examples that validate, /docs renders."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import BaseModel
+
+from adapters.http.schemas.examples import STEP_EXAMPLES
+from adapters.http.schemas.steps import (
+    PERSON_STEP_NAMES,
+    PLACE_STEP_NAMES,
+    OpenPathwayRequest,
+    RegisterPlaceRequest,
+    ReportIncidentRequest,
+    command_data,
+    step_model,
+)
+from domain.model import parse_command
+from tests.api.conftest import Api
+
+EVERY_STEP = sorted(set(PERSON_STEP_NAMES) | set(PLACE_STEP_NAMES))
+
+
+@pytest.mark.parametrize("step", EVERY_STEP)
+def test_every_step_example_is_a_valid_request_and_a_valid_command(step: str) -> None:
+    body = step_model(step).model_validate({"step": step, **STEP_EXAMPLES[step]})
+    command = parse_command(command_data(body))
+    assert command.step == step
+
+
+@pytest.mark.parametrize("model,step", [(OpenPathwayRequest, "pathway_opened"),
+                                        (RegisterPlaceRequest, "place_registered"),
+                                        (ReportIncidentRequest, "incident_reported")])
+def test_opening_examples_are_valid(model: type[BaseModel], step: str) -> None:
+    (example,) = model.model_json_schema()["examples"]
+    assert parse_command({**command_data(model.model_validate(example)), "step": step})
+
+
+def test_the_document_shows_an_example_for_every_step(sqlite_api: Api) -> None:
+    doc = sqlite_api.client.get("/openapi.json").json()
+    schemas = doc["components"]["schemas"]
+    for step in EVERY_STEP:
+        name = "".join(p.title() for p in step.split("_")) + "Step"
+        assert schemas[name]["examples"][0]["step"] == step
+        assert "actor" not in schemas[name]["properties"]
+    person = doc["paths"]["/api/pathways/{pathway_id}/steps"]["post"]
+    assert set(person["requestBody"]["content"]["application/json"]["examples"]) == set(
+        PERSON_STEP_NAMES)
+    place = doc["paths"]["/api/places/{place_id}/steps"]["post"]
+    assert set(place["requestBody"]["content"]["application/json"]["examples"]) == set(
+        PLACE_STEP_NAMES)
+    assert {"401", "403", "404", "409", "422"} <= set(person["responses"])
+    assert doc["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
+    expected = {"/api/health", "/api/pathways", "/api/pathways/{pathway_id}",
+                "/api/pathways/{pathway_id}/steps", "/api/incidents",
+                "/api/incidents/{incident_id}", "/api/places", "/api/places/{place_id}",
+                "/api/places/{place_id}/steps", "/api/places/{place_id}/outcomes",
+                "/api/deadlines", "/api/verify"}
+    assert expected <= set(doc["paths"])
+
+
+def test_docs_render(sqlite_api: Api) -> None:
+    r = sqlite_api.client.get("/docs")
+    assert r.status_code == 200 and "swagger-ui" in r.text
+    assert "/openapi.json" in r.text

@@ -1,0 +1,94 @@
+"""`asb serve` for real: a uvicorn process on 127.0.0.1, driven over the network."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from adapters.store.settings import StoreSettings
+from tests.api.test_projection import _url
+
+STARTUP_TIMEOUT_S = 30.0
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _asb(*args: str, env: dict[str, str], cwd: Path) -> str:
+    done = subprocess.run([sys.executable, "-m", "adapters.cli", *args], env=env, cwd=cwd,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr + done.stdout
+    return done.stdout
+
+
+@pytest.fixture
+def served(store_settings: StoreSettings, tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """(base URL, bearer token) of a running `asb serve`; the process is always stopped."""
+    env = {**os.environ, "ASB_DATABASE_URL": _url(store_settings),
+           "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    _asb("db", "init", env=env, cwd=tmp_path)
+    token = _asb("users", "add", "PC N. Carter", "--agency", "Marlshire Police", "--role",
+                 "officer", "--rank", "constable", env=env, cwd=tmp_path).strip().splitlines()[-1]
+    port = _free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "adapters.cli", "serve", "--host", "127.0.0.1", "--port",
+         str(port), "--log-level", "warning"],
+        env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while True:
+            assert server.poll() is None, (tmp_path / "serve.log").read_text()
+            try:
+                if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "asb serve did not answer in time"
+            time.sleep(0.1)
+        yield base, token
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
+        log.close()
+
+
+def test_asb_serve_answers_over_the_network(served: tuple[str, str]) -> None:
+    base, token = served
+    auth = {"Authorization": f"Bearer {token}"}
+    with httpx.Client(base_url=base, timeout=10) as http:
+        assert http.get("/api/pathways").status_code == 401
+        opened = http.post("/api/pathways", headers=auth, json={
+            "occurred_at": "2025-09-01T09:00:00+01:00",
+            "subject": {"name": "Dean Harrow", "date_of_birth": "1991-05-14"}})
+        assert opened.status_code == 201, opened.text
+        pathway = opened.json()["id"]
+        step = http.post(f"/api/pathways/{pathway}/steps", headers=auth, json={
+            "step": "early_intervention", "occurred_at": "2025-09-02T11:00:00+01:00",
+            "intervention_id": "7c9e6679-7425-40de-944b-e07fc1f90a01", "kind": "warning_letter",
+            "actor": "someone-else"})
+        assert step.status_code == 422
+        step = http.post(f"/api/pathways/{pathway}/steps", headers=auth, json={
+            "step": "early_intervention", "occurred_at": "2025-09-02T11:00:00+01:00",
+            "intervention_id": "7c9e6679-7425-40de-944b-e07fc1f90a01", "kind": "warning_letter"})
+        assert step.status_code == 201, step.text
+        detail = http.get(f"/api/pathways/{pathway}", headers=auth).json()
+        assert (detail["version"], detail["escalation_level"]) == (2, "early_intervention")
+        assert http.get("/api/verify", headers=auth).json()["ok"] is True
+        assert "swagger-ui" in http.get("/docs").text
