@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 
-if TYPE_CHECKING:
-    from adapters.store.settings import StoreSettings
+from adapters.cli.common import fail as _fail
+from adapters.cli.common import store_settings
 
 
 class ExportKind(str, Enum):
@@ -31,19 +31,10 @@ class ExportFormat(str, Enum):
     JSON = "json"
 
 
-def _fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
-
 
 def _application() -> Any:
     from adapters.bootstrap import build_application
-    from adapters.store.settings import StoreSettings
-
-    try:
-        settings: StoreSettings = StoreSettings.from_env()
-    except ValueError as e:
-        _fail(str(e), 2)
+    settings = store_settings()
     if settings.sqlite_path is not None and not settings.sqlite_path.exists():
         _fail(f"no database at {settings.describe()} (set ASB_DATABASE_URL)")
     return build_application(settings)

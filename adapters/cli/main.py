@@ -6,11 +6,13 @@ Configuration: ASB_DATABASE_URL (default: the SQLite file pathway.db in the work
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from adapters.auth.roles import Role
+from adapters.cli.common import fail as _fail
+from adapters.cli.common import store_settings as _settings
 from adapters.cli.policy import policy_app
 from domain.values import Rank
 
@@ -31,21 +33,6 @@ app.add_typer(users_app, name="users")
 app.add_typer(policy_app, name="policy")
 
 
-def _fail(message: str, code: int = 1) -> NoReturn:
-    from adapters.cli.output import make_console
-
-    make_console(stderr=True).print(f"[bold red]error:[/] {message}", markup=True,
-                                    highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
-
-
-def _settings() -> StoreSettings:
-    from adapters.store.settings import StoreSettings
-
-    try:
-        return StoreSettings.from_env()
-    except ValueError as e:
-        _fail(str(e), 2)
 
 
 @db_app.command("init")

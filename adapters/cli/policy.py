@@ -6,17 +6,15 @@ Importing this module only defines the typer sub-app; the work is imported insid
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
+
+from adapters.cli.common import fail as _fail
 
 policy_app = typer.Typer(help="The policy as living documentation: report and diagrams.",
                          no_args_is_help=True)
 
-
-def _fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
 
 
 def _default_features() -> Path:

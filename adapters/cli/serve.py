@@ -18,9 +18,12 @@ import signal
 import threading
 from contextlib import ExitStack
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+from adapters.cli.common import fail as _fail
+from adapters.cli.common import store_settings as _settings
 
 if TYPE_CHECKING:
     from adapters.readmodels.projector import Projector
@@ -34,18 +37,6 @@ class ProjectionMode(str, Enum):
     EXTERNAL = "external"
 
 
-def _fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def _settings() -> StoreSettings:
-    from adapters.store.settings import StoreSettings
-
-    try:
-        return StoreSettings.from_env()
-    except ValueError as e:
-        _fail(str(e), 2)
 
 
 def _projector(settings: StoreSettings, stack: ExitStack) -> Projector:
