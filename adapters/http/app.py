@@ -14,7 +14,7 @@ from adapters.http import errors
 from adapters.http.auth import TokenCache, Users
 from adapters.http.deps import Services
 from adapters.http.kinds import StreamKinds
-from adapters.http.routes import deadlines, health, incidents, pathways, places, verify
+from adapters.http.routes import deadlines, exports, health, incidents, pathways, places, verify
 from adapters.readmodels.readside import ReadSide
 from service.application import PathwayApplication
 
@@ -70,7 +70,7 @@ def create_app(
         kinds=StreamKinds(application),
     )
     errors.install(app)
-    modules = (health, pathways, places, incidents, deadlines, verify)
+    modules = (health, pathways, places, incidents, deadlines, verify, exports)
     for module in modules:
         app.include_router(module.router)
     app.state.api_routes = [r for m in modules for r in m.router.routes]  # for 405 Allow
