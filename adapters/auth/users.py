@@ -20,10 +20,10 @@ from sqlalchemy import (
     Column, DateTime, Engine, MetaData, String, Table, UniqueConstraint, create_engine, insert,
     select,
 )
-from sqlalchemy.engine import URL
 
 from adapters.auth.roles import ROLES, Role
 from adapters.store.settings import StoreSettings
+from adapters.store.sql_url import sqlalchemy_url
 from domain.model import Actor
 from domain.values import Rank
 
@@ -52,20 +52,6 @@ class User:
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
-
-def sqlalchemy_url(settings: StoreSettings) -> URL:
-    """The same database as the event log, through SQLAlchemy (psycopg 3 for PostgreSQL)."""
-    if settings.backend == "sqlite":
-        assert settings.sqlite_path is not None
-        return URL.create("sqlite", database=str(settings.sqlite_path))
-    return URL.create(
-        "postgresql+psycopg",
-        username=settings.pg_user,
-        password=settings.pg_password or None,
-        host=settings.pg_host,
-        port=settings.pg_port,
-        database=settings.pg_dbname,
-    )
 
 
 def _utc_now() -> datetime:

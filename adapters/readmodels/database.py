@@ -18,6 +18,7 @@ from sqlalchemy.pool import NullPool
 
 from adapters.readmodels.tables import metadata
 from adapters.store.settings import StoreSettings
+from adapters.store.sql_url import sqlalchemy_url
 
 #: Advisory lock serialising read-model DDL across processes ("RMDL").
 READ_MODEL_DDL_LOCK = 0x524D444C
@@ -73,16 +74,8 @@ def _engine(settings: StoreSettings, **kw: Any) -> Engine:
         )
         _sqlite_immediate_transactions(engine)
         return engine
-    url = URL.create(
-        "postgresql+psycopg",
-        username=settings.pg_user,
-        password=settings.pg_password or None,
-        host=settings.pg_host,
-        port=settings.pg_port,
-        database=settings.pg_dbname,
-    )
     options: dict[str, Any] = {"pool_pre_ping": True, **kw}
-    engine = create_engine(url, **options)
+    engine = create_engine(sqlalchemy_url(settings), **options)
     if settings.pg_schema:
         engine = engine.execution_options(schema_translate_map={None: settings.pg_schema})
     return engine
