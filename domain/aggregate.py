@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import cache
 from datetime import datetime, timedelta
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 from uuid import UUID
 
 from pydantic import BaseModel, TypeAdapter
@@ -59,7 +59,7 @@ class CaseStream:
                 for o in self.overrides
             ]
 
-    def copy(self) -> CaseStream:
+    def copy(self) -> Self:
         """A copy safe to evolve further without touching this one (records are frozen)."""
         clone = object.__new__(type(self))
         for key, value in self.__dict__.items():

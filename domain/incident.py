@@ -6,6 +6,8 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from pydantic import BaseModel
+
 from domain.aggregate import shared_fields
 from domain.errors import DomainValidationError
 from domain.events.base import GENESIS_HASH, DomainEvent
@@ -31,7 +33,8 @@ class Incident:
             raise DomainValidationError.single("step", "an incident starts with incident_reported")
         if cmd.occurred_at > now:
             raise DomainValidationError.single("occurred_at", "must not be in the future")
-        fields = {n: getattr(cmd, n) for n in shared_fields(type(cmd), IncidentReported)}
+        command_cls: type[BaseModel] = type(cmd)
+        fields = {n: getattr(cmd, n) for n in shared_fields(command_cls, IncidentReported)}
         envelope = dict(
             originator_id=id, originator_version=1, recorded_at=now,
             actor=actor.user_id, agency=actor.agency, role=actor.role, rank=actor.rank,

@@ -32,10 +32,9 @@ def _age_failure(d: Decision, minimum: int, what: str) -> Failure | None:
             f"The subject's date of birth is not recorded, so {what} cannot be shown to be lawful.",
             "Record the subject's date of birth on the pathway.",
         )
-    if age < minimum:
-        assert _p(d).subject is not None and _p(d).subject.date_of_birth is not None  # type: ignore[union-attr]
-        dob = _p(d).subject.date_of_birth  # type: ignore[union-attr]
-        eligible = add_months(dob, 12 * minimum)
+    subject = _p(d).subject
+    if age < minimum and subject is not None and subject.date_of_birth is not None:
+        eligible = add_months(subject.date_of_birth, 12 * minimum)
         return Failure(
             f"The subject is {age}; {what} needs a person aged {minimum} or over.",
             f"Not available before {day(eligible)} (their {minimum}th birthday); "

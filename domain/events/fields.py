@@ -6,7 +6,7 @@ command envelope plus the same fields. Types stay apart, definitions do not repe
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 from uuid import UUID
@@ -16,9 +16,9 @@ from pydantic import AwareDatetime, Field, model_validator
 from domain.values import Frozen, Name, Need, Rank, Reason, Subject, Text
 
 
-def _after_occurrence(model: Frozen, field: str, value: object) -> None:
+def _after_occurrence(model: Frozen, field: str, value: datetime | None) -> None:
     occurred_at = getattr(model, "occurred_at", None)
-    if value is not None and occurred_at is not None and value <= occurred_at:  # type: ignore[operator]
+    if value is not None and occurred_at is not None and value <= occurred_at:
         raise ValueError(f"{field}: must be after occurred_at")
 
 
