@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
 
-from domain import rules_person, rules_place, rules_soft  # noqa: F401  (registers the guards)
+from domain import rules_court, rules_person, rules_place, rules_soft  # noqa: F401  (registers)
 from domain.aggregate import CaseStream
 from domain.guards import GUARDS, Actor, Decision, GuardKind, Refusal
 from domain.instruments import is_live

@@ -13,26 +13,25 @@ from domain.text import day, when
 from domain.values import POLICE_ORDER, Rank, police_at_least
 
 HARD, SOFT = GuardKind.HARD, GuardKind.SOFT
-INJUNCTION_STEPS = ("injunction_applied", "injunction_granted")
 
 
-def _p(d: Decision) -> Pathway:
+def pathway_of(d: Decision) -> Pathway:
     assert isinstance(d.agg, Pathway)
     return d.agg
 
 
-def _cmd(d: Decision, name: str) -> object:
+def cmd_field(d: Decision, name: str) -> object:
     return None if d.cmd is None else getattr(d.cmd, name, None)
 
 
-def _age_failure(d: Decision, minimum: int, what: str) -> Failure | None:
-    age = _p(d).age_at(d.at)
+def age_failure(d: Decision, minimum: int, what: str) -> Failure | None:
+    age = pathway_of(d).age_at(d.at)
     if age is None:
         return Failure(
             f"The subject's date of birth is not recorded, so {what} cannot be shown to be lawful.",
             "Record the subject's date of birth on the pathway.",
         )
-    subject = _p(d).subject
+    subject = pathway_of(d).subject
     if age < minimum and subject is not None and subject.date_of_birth is not None:
         eligible = add_months(subject.date_of_birth, 12 * minimum)
         return Failure(
@@ -80,13 +79,13 @@ guard("instrument_lifecycle", HARD, "Instrument lifecycle (DESIGN s.3)",
 @guard("cpw_minimum_age", HARD, "ASBCPA2014 s.43(1)", "CPW only to a person aged 16 or over",
        "cpw_issued")
 def _cpw_age(d: Decision) -> Failure | None:
-    return _age_failure(d, d.rule_set.cpn_min_age, "a Community Protection Warning")
+    return age_failure(d, d.rule_set.cpn_min_age, "a Community Protection Warning")
 
 
 @guard("cpn_minimum_age", HARD, "ASBCPA2014 s.43(1)", "CPN only to a person aged 16 or over",
        "cpn_issued")
 def _cpn_age(d: Decision) -> Failure | None:
-    return _age_failure(d, d.rule_set.cpn_min_age, "a Community Protection Notice")
+    return age_failure(d, d.rule_set.cpn_min_age, "a Community Protection Notice")
 
 
 def _warnings(d: Decision) -> list:  # type: ignore[type-arg]
@@ -103,7 +102,7 @@ def _prior_warning(d: Decision) -> Failure | None:
     if not warnings:
         return Failure("No Community Protection Warning has been given to this subject.",
                        "Issue a CPW stating the conduct, what must change and by when.")
-    conduct = _cmd(d, "conduct")
+    conduct = cmd_field(d, "conduct")
     w = warnings[0]
     if isinstance(conduct, str) and w.conduct and conduct.strip().lower() != w.conduct.strip().lower():
         return Failure(
@@ -179,7 +178,7 @@ def _fpn_breach(d: Decision) -> Failure | None:
 @guard("fpn_amount_cap", HARD, "ASBCPA2014 s.52(7)",
        "An FPN may not exceed the maximum in force", "fpn_issued")
 def _fpn_cap(d: Decision) -> Failure | None:
-    amount = _cmd(d, "amount")
+    amount = cmd_field(d, "amount")
     cap = d.rule_set.fpn_max_pounds
     if amount is not None and amount > cap:  # type: ignore[operator]
         return Failure(f"£{amount} is above the £{cap} maximum under rule set {d.rule_set.id}.",
@@ -223,148 +222,11 @@ def _cbo_conviction(d: Decision) -> Failure | None:
     return None
 
 
-# ------------------------------------------------------------------ injunctions
-@guard("injunction_minimum_age", HARD, "ASBCPA2014 s.1(1)",
-       "An injunction only against a person aged 10 or over", *INJUNCTION_STEPS)
-def _inj_age(d: Decision) -> Failure | None:
-    return _age_failure(d, d.rule_set.injunction_min_age, "a civil injunction")
-
-
-def _is_youth(d: Decision) -> bool:
-    age = _p(d).age_at(d.at)
-    return age is not None and age < 18
-
-
-@guard("youth_injunction_requires_yot_consultation", HARD, "ASBCPA2014 s.14(1)-(2)",
-       "For a respondent under 18 the youth offending team must be consulted first",
-       *INJUNCTION_STEPS)
-def _yot(d: Decision) -> Failure | None:
-    if not _is_youth(d):
-        return None
-    if d.step == "injunction_applied" and _cmd(d, "without_notice"):
-        return None  # s.14(2): before the first on-notice hearing, checked on grant
-    if d.step == "injunction_granted" and _cmd(d, "interim"):
-        return None
-    # s.14: the consultation must be about this injunction (or general), not an earlier step.
-    about = (None, "injunction_applied", "injunction_granted")
-    if any(n.about_step in about for n in d.agg.notes_of("consultation:yot", before=d.at)):
-        return None
-    return Failure("The respondent is under 18 and no youth offending team consultation is recorded.",
-                   "Consult the YOT and record it (consultation_recorded, body 'yot').")
-
-
-@guard("youth_injunction_fixed_term", HARD, "ASBCPA2014 s.1(6)",
-       "An injunction against a person under 18 has a fixed term of at most 12 months",
-       "injunction_granted")
-def _youth_term(d: Decision) -> Failure | None:
-    if d.cmd is None or not _is_youth(d):
-        return None
-    expires = _cmd(d, "expires_on")
-    limit = add_months(local_date(d.at), d.rule_set.youth_injunction_max_months)
-    if expires is None:
-        return Failure("The respondent is under 18, so the injunction needs a fixed end date.",
-                       f"Give an expiry date no later than {day(limit)}.")
-    if expires > limit:  # type: ignore[operator]
-        return Failure(f"Expiry {day(expires)} is more than 12 months after the grant.",  # type: ignore[arg-type]
-                       f"Give an expiry date no later than {day(limit)}.")
-    return None
-
-
-@guard("positive_requirements_need_supervisor", HARD, "ASBCPA2014 s.3(1); SA2020 s.332",
-       "Positive requirements must name the person responsible for supervising them",
-       "injunction_applied", "injunction_granted", "cbo_granted")
-def _supervisor(d: Decision) -> Failure | None:
-    reqs = _cmd(d, "positive_requirements") or _cmd(d, "requirements")
-    applied = d.target("instrument_id")
-    supervisor = _cmd(d, "supervisor") or (applied.supervisor if applied else None)
-    if reqs and not supervisor:
-        return Failure("Positive requirements are proposed but no supervisor is named.",
-                       "Name the supervising individual or organisation, with their evidence "
-                       "of suitability and enforceability (s.3(2)).")
-    return None
-
-
-@guard("without_notice_needs_justification", HARD, "ASBCPA2014 s.6; Moat Housing v Harris [2005]",
-       "A without-notice application needs recorded justification", "injunction_applied")
-def _without_notice(d: Decision) -> Failure | None:
-    if _cmd(d, "without_notice") and not _cmd(d, "without_notice_justification"):
-        return Failure("Without-notice relief is exceptional and no justification is recorded.",
-                       "Record why notice cannot be given (urgency, risk of harm, victim fear).")
-    return None
-
-
-@guard("without_notice_interim_no_activities", HARD, "ASBCPA2014 s.7(2)",
-       "An interim injunction made without notice may not require participation in activities",
-       "injunction_granted")
-def _interim_activities(d: Decision) -> Failure | None:
-    applied = d.target("instrument_id")
-    if d.cmd is None or applied is None or not applied.without_notice:
-        return None
-    if _cmd(d, "interim") and _cmd(d, "positive_requirements"):
-        return Failure("The interim injunction was made without notice and imposes positive "
-                       "requirements.",
-                       "Remove the requirement to take part in activities until an on-notice "
-                       "hearing.")
-    return None
-
-
-# ------------------------------------------------------------------ arrest and committal
-@guard("arrest_requires_power_of_arrest", HARD, "ASBCPA2014 ss.4, 9(1)",
-       "Arrest without warrant needs an injunction with a power of arrest", "arrested")
-def _poa(d: Decision) -> Failure | None:
-    if d.cmd is not None and _cmd(d, "power") != "power_of_arrest":
-        return None
-    injunction = d.target("injunction_id")
-    candidates = [injunction] if injunction else d.agg.of_kind(Kind.INJUNCTION)
-    if not any(i.power_of_arrest and i.state in (S.GRANTED, S.INTERIM) for i in candidates):
-        return Failure("No injunction granted with a power of arrest is recorded.",
-                       "Arrest under a warrant (s.10) or for an offence (PACE s.24) instead.")
-    return None
-
-
-@guard("arrest_requires_injunction_in_force", HARD, "ASBCPA2014 ss.4(2), 9(1)",
-       "The injunction and its power of arrest must be in force on the day of arrest", "arrested")
-def _poa_in_date(d: Decision) -> Failure | None:
-    if d.cmd is not None and _cmd(d, "power") != "power_of_arrest":
-        return None
-    injunction = d.target("injunction_id")
-    candidates = [injunction] if injunction else [
-        i for i in d.agg.of_kind(Kind.INJUNCTION) if i.power_of_arrest
-    ]
-    if not candidates:
-        return None  # reported by arrest_requires_power_of_arrest
-    today = local_date(d.at)
-    ended = []
-    for inj in candidates:
-        ends = [x for x in (inj.expires_on, inj.power_of_arrest_expires_on) if x is not None]
-        if inj.state in (S.GRANTED, S.INTERIM) and (not ends or today <= min(ends)):
-            return None
-        if ends and today > min(ends):
-            ended.append(min(ends))
-    if ended:
-        return Failure(f"The power of arrest ended on {day(max(ended))}.",
-                       "Apply for a warrant (s.10) or to vary the injunction.")
-    return Failure("The injunction is not in force.", "Apply for a warrant or a new injunction.")
-
-
-@guard("committal_requires_recorded_breach", HARD, "CPR 81.4; ASBCPA2014 s.9",
-       "Committal needs a recorded breach of the injunction", "committal_decided")
-def _committal(d: Decision) -> Failure | None:
-    arrest = d.target("instrument_id")
-    arrests = [arrest] if arrest else d.agg.of_kind(Kind.ARREST)
-    for a in arrests:
-        inj = d.agg.instruments.get(a.parent_id) if a.parent_id else None
-        if inj is not None and inj.breaches:
-            return None
-    return Failure("No breach of an injunction is recorded for this arrest.",
-                   "Record the breach (breach_recorded on the injunction) with its evidence.")
-
-
 # ------------------------------------------------------------------ dispersal
 @guard("dispersal_minimum_age", HARD, "ASBCPA2014 s.36(1)",
        "No dispersal direction to a person who appears to be under 10", "dispersal_direction_given")
 def _dispersal_age(d: Decision) -> Failure | None:
-    age = _p(d).age_at(d.at)
+    age = pathway_of(d).age_at(d.at)
     if age is not None and age < 10:
         return Failure(f"The subject is {age}.", "Take the child home or to a place of safety.")
     return None
@@ -373,7 +235,7 @@ def _dispersal_age(d: Decision) -> Failure | None:
 @guard("dispersal_requires_inspector_authorisation", HARD, "ASBCPA2014 s.34(1)",
        "A dispersal authorisation needs an inspector or above", "dispersal_direction_given")
 def _dispersal_auth(d: Decision) -> Failure | None:
-    rank = _cmd(d, "authorised_by_rank")
+    rank = cmd_field(d, "authorised_by_rank")
     if isinstance(rank, Rank) and not police_at_least(rank, Rank.INSPECTOR):
         return Failure(f"The authorisation was given by a {rank.value.replace('_', ' ')}.",
                        "An inspector or above must authorise the use of s.35 in the locality.")
@@ -396,7 +258,7 @@ def _dispersal_giver(d: Decision) -> Failure | None:
 @guard("dispersal_max_exclusion", HARD, "ASBCPA2014 s.35(4)",
        "Exclusion may not exceed the maximum period in force", "dispersal_direction_given")
 def _dispersal_hours(d: Decision) -> Failure | None:
-    hours = _cmd(d, "exclusion_hours")
+    hours = cmd_field(d, "exclusion_hours")
     cap = d.rule_set.dispersal_max_hours
     if isinstance(hours, int) and hours > cap:
         return Failure(f"{hours} hours exceeds the {cap}-hour maximum under {d.rule_set.id}.",
@@ -452,7 +314,7 @@ _WHILE_OPEN = tuple(
 @guard("pathway_is_closed", HARD, "Case management: a closed pathway is reopened before enforcement",
        "Enforcement steps are recorded only on an open pathway", *_WHILE_OPEN)
 def _closed(d: Decision) -> Failure | None:
-    outcome = _p(d).closed_outcome
+    outcome = pathway_of(d).closed_outcome
     if outcome is None:
         return None
     return Failure(f"The pathway was closed ({outcome}).",
@@ -462,6 +324,6 @@ def _closed(d: Decision) -> Failure | None:
 @guard("pathway_reopen_needs_closed_pathway", HARD, "Case management",
        "Only a closed pathway can be reopened", "pathway_reopened")
 def _reopen(d: Decision) -> Failure | None:
-    if _p(d).closed_outcome is None:
+    if pathway_of(d).closed_outcome is None:
         return Failure("The pathway is open.", "Record the step directly; nothing to reopen.")
     return None
