@@ -16,9 +16,11 @@ from urllib.parse import parse_qs, unquote, urlsplit
 #: `PathwayApplication.name`. eventsourcing derives PostgreSQL table names and env-var
 #: prefixes (PATHWAY_*) from it, so changing it moves the data: treat it as storage.
 APPLICATION_NAME = "pathway"
-#: Projections whose eventsourcing tracking tables `init_schema` creates. A projection class
-#: must set `name` to one of these for its tracking table to exist on PostgreSQL.
-PROJECTION_NAMES: tuple[str, ...] = ("pathway_views",)
+#: Projections whose eventsourcing tracking tables `init_schema` creates. None today: the read
+#: models keep their position in their own table (adapters/readmodels), in the same
+#: transaction as their rows. A projection built on eventsourcing's tracking recorder must be
+#: named here for its tracking table to exist on PostgreSQL.
+PROJECTION_NAMES: tuple[str, ...] = ()
 
 ENV_VAR = "ASB_DATABASE_URL"
 DEFAULT_SQLITE_FILE = "pathway.db"

@@ -58,7 +58,7 @@ def test_db_init_is_idempotent_and_lists_the_tables(tmp_path: Path) -> None:
     first = run(db, "db", "init")
     second = run(db, "db", "init")
     assert first[0] == second[0] == 0
-    for table in ("stored_events", "stream_heads", "stored_snapshots", "tracking", "users"):
+    for table in ("stored_events", "stream_heads", "stored_snapshots", "users"):
         assert table in first[1]
     assert first[1] == second[1]
 
