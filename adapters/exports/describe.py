@@ -12,6 +12,7 @@ from typing import Any
 from adapters.exports.facts import CaseFacts
 from adapters.exports.text import day, label, moment, money, need, numbered, yes_no
 from domain.events.base import DomainEvent
+from domain.rulesets import rule_set_by_id
 
 #: step -> (action taken, category)
 ACTIONS: dict[str, tuple[str, str]] = {
@@ -271,7 +272,8 @@ def significance(event: DomainEvent, facts: CaseFacts) -> str:
     if step == "dispersal_direction_given":
         return "dispersal direction given (s.35); failing to comply is an offence (s.39)"
     if step == "closure_notice_issued":
-        return "closure notice served (s.76); hearing within 48 hours (s.80(3))"
+        hours = rule_set_by_id(e.rule_set).closure_hearing_window_hours
+        return f"closure notice served (s.76); hearing within {hours} hours (s.80(3))"
     if step == "closure_order_granted":
         return "closure order made (s.80)"
     return ""
