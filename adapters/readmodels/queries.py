@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Connection, Row, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Row, Table, and_, func, or_, select
 
 from adapters.readmodels import tables as t
 
@@ -77,12 +77,15 @@ def list_pathways(conn: Connection, scope: Scope, now: datetime, *, q: str | Non
 
 
 def pathway(conn: Connection, scope: Scope, pathway_id: UUID) -> Record | None:
-    row = conn.execute(select(t.pathways).where(t.pathways.c.id == pathway_id)).mappings().first()
+    return _stream(conn, scope, t.pathways, pathway_id)
+
+
+def _stream(conn: Connection, scope: Scope, table: Table, sid: UUID) -> Record | None:
+    """A pathway's or place's summary row with its instruments, referrals, deadlines, notes."""
+    row = conn.execute(select(table).where(table.c.id == sid)).mappings().first()
     if row is None or not _visible(scope, row["opened_by_agency"]):
         return None
-    out = dict(row)
-    out.update(_stream_parts(conn, pathway_id))
-    return out
+    return dict(row) | _stream_parts(conn, sid)
 
 
 def _stream_parts(conn: Connection, sid: UUID) -> Record:
@@ -126,12 +129,7 @@ def list_places(conn: Connection, scope: Scope, *, q: str | None = None, limit: 
 
 
 def place(conn: Connection, scope: Scope, place_id: UUID) -> Record | None:
-    row = conn.execute(select(t.places).where(t.places.c.id == place_id)).mappings().first()
-    if row is None or not _visible(scope, row["opened_by_agency"]):
-        return None
-    out = dict(row)
-    out.update(_stream_parts(conn, place_id))
-    return out
+    return _stream(conn, scope, t.places, place_id)
 
 
 # ---------------------------------------------------------------------- incidents
