@@ -1,6 +1,11 @@
-"""PDF via WeasyPrint: A4 landscape for tables (chronology, contents), A4 portrait for the
+"""PDF exports: A4 landscape for tables (chronology, contents), A4 portrait for the
 proportionality statement; a running header with the case reference and name, "page X of Y",
 and the footer "generated at T from log position P, chain hash H" on every page.
+
+Two engines, one page design. Tables go to the table writer (`tablepdf`), which lays out a
+2,000-row chronology in about a second; WeasyPrint typesets the proportionality statement
+(prose) and any table with text the table writer cannot draw without shaping (see
+`tablepdf.supports`). `engine(doc)` says which one a document gets.
 
 The provenance JSON is embedded as a PDF attachment (pathway-provenance.json) and read
 back by `read_provenance` without a PDF library: it is found among the file's streams.
@@ -106,12 +111,28 @@ def _table(view: tuple[tuple[str, int], ...], cells: list[list[str]],
             f"<tbody>{''.join(body)}</tbody></table>")
 
 
+def engine(doc: ExportDocument) -> str:
+    """"tables" (the table writer) or "weasyprint"."""
+    from adapters.exports import tablepdf
+
+    return "tables" if tablepdf.supports(doc) else "weasyprint"
+
+
 def render(doc: ExportDocument) -> bytes:
     return render_counted(doc)[0]
 
 
 def render_counted(doc: ExportDocument) -> tuple[bytes, int]:
     """The PDF and its number of pages."""
+    if engine(doc) == "tables":
+        from adapters.exports import tablepdf
+
+        return tablepdf.render_counted(doc)
+    return render_weasyprint(doc)
+
+
+def render_weasyprint(doc: ExportDocument) -> tuple[bytes, int]:
+    """The PDF typeset by WeasyPrint from `html(doc)`, and its number of pages."""
     from weasyprint import HTML, Attachment  # type: ignore[import-untyped]
 
     attachment = Attachment(string=doc.provenance.to_json(), name=ATTACHMENT_NAME,

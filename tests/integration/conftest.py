@@ -9,6 +9,7 @@ under your own heading and prefix.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 from uuid import uuid4
 
@@ -101,3 +102,28 @@ def service_rows(service_settings: StoreSettings) -> Callable[[str], list[tuple[
             return conn.execute(query).fetchall()
 
     return rows
+
+
+# ============================================================================ export fixtures
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Orchard Walk (`asb demo`, deterministic ids) in a temporary database, built once
+    per module."""
+    import io
+
+    from rich.console import Console
+
+    from adapters.cli.demo import run_demo
+
+    path = tmp_path_factory.mktemp("demo") / "pathway.db"
+    run_demo(StoreSettings.parse(f"sqlite:///{path}"), Console(file=io.StringIO()))
+    return path
+
+
+@pytest.fixture
+def demo_app(demo_db: Path) -> Iterator[Any]:
+    from adapters.bootstrap import build_application
+
+    application = build_application(StoreSettings.parse(f"sqlite:///{demo_db}"), environ={})
+    yield application
+    application.close()

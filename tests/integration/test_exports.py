@@ -20,19 +20,14 @@ from uuid import UUID, uuid4
 
 import pytest
 from docx import Document
-from rich.console import Console
 from typer.testing import CliRunner
 
-from adapters.bootstrap import build_application
-from adapters.cli.demo import run_demo
 from adapters.cli.main import app as cli
 from adapters.cli.script import sid
 from adapters.exports import build_export, render, verify_export
 from adapters.exports.document import Options
 from adapters.exports.render_csv import HEADER_LINES
 from adapters.exports.render_docx import read as read_docx
-from adapters.exports.render_pdf import read_provenance
-from adapters.store.settings import StoreSettings
 from domain.calendar import LONDON
 from domain.model import Actor
 
@@ -44,18 +39,7 @@ RUNNER = CliRunner()
 
 
 # ============================================================================ the demo
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "pathway.db"
-    run_demo(StoreSettings.parse(f"sqlite:///{path}"), Console(file=io.StringIO()))
-    return path
-
-
-@pytest.fixture
-def demo_app(demo_db: Path) -> Any:
-    application = build_application(StoreSettings.parse(f"sqlite:///{demo_db}"), environ={})
-    yield application
-    application.close()
+# `demo_db` and `demo_app` (the Orchard Walk in a temporary database) are in conftest.py.
 
 
 def csv_rows(data: bytes) -> tuple[list[str], list[list[str]]]:
@@ -132,22 +116,6 @@ def test_provenance_names_the_log_position_and_the_chain_head(demo_app: Any,
     assert first.footer().startswith("generated at ")
     assert f"from log position PW-1E93530E v34 + 9 incident streams, notification {found}, " \
         f"chain hash {first.chain_hash}" in first.footer()
-
-
-def test_the_pdf_has_a_running_header_page_numbers_and_embedded_provenance(
-        demo_app: Any) -> None:
-    from adapters.exports.render_pdf import html
-
-    doc = build_export(demo_app, DEAN, "chronology")
-    page = html(doc)
-    assert "size: A4 landscape" in page
-    assert 'content: "PW-1E93530E · Dean Harrow"' in page
-    assert 'counter(page) " of " counter(pages)' in page
-    assert doc.provenance.footer() in page
-    embedded = json.loads(read_provenance(render(doc, "pdf")))
-    assert embedded["rows_sha256"] == doc.provenance.rows_sha256
-    statement = html(build_export(demo_app, DEAN, "proportionality"))
-    assert "size: A4 portrait" in statement
 
 
 def test_the_proportionality_statement_draws_each_escalation_step_from_the_log(
