@@ -92,7 +92,9 @@ def render_counted(doc: ExportDocument) -> tuple[bytes, int]:
 
     flow.table(_columns(view), cells, cell_style=emphasis)
     if doc.appendix_columns:
-        keep = 20 * PT_PER_MM  # the appendix heading stays with the start of what follows
+        # The appendix heading stays with the start of what follows it: a table's header and
+        # first rows, or the one-line note that nothing was corrected.
+        keep = 20 * PT_PER_MM if doc.appendix else SMALL.line_height
         flow.paragraph(doc.appendix_title, HEADING, space_before=5 * PT_PER_MM,
                        space_after=1.5 * PT_PER_MM, keep_with_next=keep,
                        bookmark=doc.appendix_title)
