@@ -19,7 +19,7 @@ import subprocess
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 #: Where Debian (fonts-dejavu-core), Fedora and Alpine put DejaVu Sans; fc-match is asked
@@ -124,10 +124,11 @@ def subset(font: Font, chars: Iterable[str]) -> bytes:
     return _subset(font.path, frozenset(ord(c) for c in chars))
 
 
-@cache
+@lru_cache(maxsize=64)  # ~40 KB each: bounded in a long-running server
 def _subset(path: Path, code_points: frozenset[int]) -> bytes:
-    # Cached: the same document rendered twice (a re-export, a retried download) embeds the
-    # same subset; a new set of characters makes a new one (~0.15 s for DejaVu Sans).
+    # Cached: the same document rendered twice (a re-export, a retried download, a
+    # verification) embeds the same subset; a new set of characters makes a new one
+    # (~0.06 s for DejaVu Sans).
     from fontTools import subset as ft_subset  # type: ignore[import-untyped]
     from fontTools.ttLib import TTFont
 
