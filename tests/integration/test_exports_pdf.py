@@ -199,16 +199,58 @@ def test_verify_names_the_page_and_line_of_edited_pdf_text(demo_app: Any) -> Non
                         r"the log gives '(?!Not ).*'", problem)
 
 
-def test_verify_accepts_an_appended_signature_but_not_appended_page_text(
-        demo_app: Any) -> None:
+def _incremental(data: bytes, edit: Any) -> bytes:
+    """`data` followed by an incremental update (as a signing or editing tool appends)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(io.BytesIO(data), incremental=True)
+    edit(writer)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_verify_accepts_an_appended_update_that_leaves_the_text_alone(demo_app: Any) -> None:
     data = render(build_export(demo_app, DEAN, "chronology"), "pdf")
-    signature = b"\n99 0 obj\n<</Type /Sig /Contents <00>>>\nendobj\n%%EOF\n"
-    report = verify_export(demo_app, data + signature)
+    signed = _incremental(data, lambda w: w.add_metadata({"/Reviewed": "legal team"}))
+    assert signed.startswith(data) and len(signed) > len(data)
+    report = verify_export(demo_app, signed)
     assert report.ok, report.problems
-    assert any(f"{len(signature)} bytes were appended after export" in c for c in report.checks)
-    redraw = b"\n98 0 obj\n<</Length 26>>\nstream\nq\nBT <0030> Tj ET Q\nendstream\nendobj\n"
-    report = verify_export(demo_app, data + redraw)
-    assert any("draws page text again" in p for p in report.problems)
+    assert any("bytes were appended after export" in c and "is unchanged" in c
+               for c in report.checks)
+
+
+def test_verify_finds_page_text_redrawn_by_an_appended_update(demo_app: Any) -> None:
+    from pypdf.generic import ContentStream
+
+    data = render(build_export(demo_app, DEAN, "chronology"), "pdf")
+
+    def redraw(writer: Any) -> None:
+        page = writer.pages[2]
+        content = page.get_contents().get_data()
+        first = re.search(rb"<([0-9A-F]{8,})> Tj", content)
+        assert first is not None
+        edited = content[:first.start(1)] + b"0030" + content[first.start(1) + 4:]
+        stream = ContentStream(None, writer)
+        stream.set_data(edited)
+        page.replace_contents(stream)
+
+    report = verify_export(demo_app, _incremental(data, redraw))
+    assert not report.ok
+    assert any(re.fullmatch(r"file: page 3, line \d+ of its text: the file has .*", p)
+               for p in report.problems), report.problems
+
+
+def test_verify_accepts_a_resaved_pdf_whose_text_is_unchanged(demo_app: Any) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    data = render(build_export(demo_app, DEAN, "chronology"), "pdf")
+    out = io.BytesIO()
+    PdfWriter(clone_from=PdfReader(io.BytesIO(data))).write(out)
+    assert out.getvalue() != data
+    report = verify_export(demo_app, out.getvalue())
+    assert report.ok, report.problems
+    assert any("the file was re-saved, its text is unchanged" in c for c in report.checks)
 
 
 def test_a_pdf_drawn_by_another_renderer_is_not_compared_page_by_page(

@@ -2,60 +2,69 @@
 
 The writer is deterministic: the rows regenerated from the log at an export's embedded
 position, rendered again, give the same PDF. `compare` checks a file against that rendering:
-byte for byte first, then (for a file rewritten by another program, or edited) the text drawn
-on each page, naming the first line that differs. Text is compared as the glyph ids drawn,
-which is exact; it is decoded to characters only to be shown.
+byte for byte first, else the text drawn on each page of the file's latest revision (as a
+PDF reader shows it: pypdf follows the page tree and any incremental updates), naming the
+first line that differs. Text is compared as the glyph ids drawn, which is exact; it is
+decoded to characters only to be shown.
 """
 
 from __future__ import annotations
 
+import io
 import re
-import zlib
 from dataclasses import dataclass
+from typing import Any
 
 from adapters.exports.tablepdf.fonts import load
 from adapters.exports.tablepdf.writer import FACES
 
-_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.DOTALL)
 _TEXT = re.compile(rb"/(F\d+) [\d.]+ Tf|<([0-9A-Fa-f]*)> ?Tj")
-_RENDERER = re.compile(rb"/PathwayRenderer ?\(([^)\\]*)\)")
 
 Line = tuple[str, str]  # (font resource name, hex glyph ids)
 
 
-def _streams(data: bytes) -> list[bytes]:
-    out = []
-    for match in _STREAM.finditer(data):
-        raw = match.group(1)
-        try:
-            out.append(zlib.decompressobj().decompress(raw))
-        except zlib.error:
-            out.append(raw)
-    return out
+class UnreadablePdf(ValueError):
+    pass
+
+
+def _reader(data: bytes) -> Any:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        return PdfReader(io.BytesIO(data))
+    except (PyPdfError, ValueError, KeyError) as e:
+        raise UnreadablePdf(f"the PDF cannot be read: {e}") from e
 
 
 def renderer(data: bytes) -> str | None:
     """The /PathwayRenderer a table-writer PDF names (None: not one of its PDFs)."""
-    for content in [data, *_streams(data)]:
-        match = _RENDERER.search(content)
-        if match:
-            return match.group(1).decode("latin-1")
-    return None
+    try:
+        info = _reader(data).metadata or {}
+    except UnreadablePdf:
+        return None
+    value = info.get("/PathwayRenderer")
+    return str(value) if value is not None else None
 
 
 def pages(data: bytes) -> list[list[Line]]:
-    """The text lines drawn on each page, in drawing order (pages in file order)."""
+    """The text lines drawn on each page, in drawing order."""
+    from pypdf.errors import PyPdfError
+
     found = []
-    for content in _streams(data):
-        if not content.startswith(b"q\n") or b"Tj" not in content:
-            continue
-        font, lines = "", []
-        for op in _TEXT.finditer(content):
-            if op.group(1):
-                font = op.group(1).decode()
-            else:
-                lines.append((font, op.group(2).decode().upper()))
-        found.append(lines)
+    try:
+        for page in _reader(data).pages:
+            contents = page.get_contents()
+            content = contents.get_data() if contents is not None else b""
+            font, lines = "", []
+            for op in _TEXT.finditer(content):
+                if op.group(1):
+                    font = op.group(1).decode()
+                else:
+                    lines.append((font, op.group(2).decode().upper()))
+            found.append(lines)
+    except (PyPdfError, ValueError, KeyError) as e:
+        raise UnreadablePdf(f"the PDF's pages cannot be read: {e}") from e
     return found
 
 
@@ -89,33 +98,29 @@ def compare(data: bytes, expected: bytes, current_renderer: str) -> Comparison:
     """Does the PDF `data` draw what `expected` (the log's rendering) draws?
 
     Only a PDF drawn by the same renderer (version and font files) can be compared; one drawn
-    by another is reported as not compared (its rows hash is still checked by the caller)."""
+    by another is reported as not compared (its rows hash is still checked by the caller).
+    Annotations and form fields are not interpreted."""
+    if data == expected:
+        return Comparison(True, f"file: the PDF is byte-identical to the log's rendering "
+                                f"({len(pages(expected))} pages)")
     drawn_by = renderer(data)
     if drawn_by != current_renderer:
         return Comparison(True, f"file: page text not compared: the PDF was drawn by "
                                 f"{drawn_by or 'an unknown renderer'}, this installation is "
                                 f"{current_renderer}; its embedded rows hash is checked")
-    count = len(pages(expected))
-    if data == expected:
-        return Comparison(True, f"file: the PDF is byte-identical to the log's rendering "
-                                f"({count} pages)")
-    if data.startswith(expected):
-        extra = len(data) - len(expected)
-        if pages(data[len(expected):]):
-            return Comparison(False, f"file: the log's rendering is followed by an incremental "
-                                     f"update of {extra} bytes that draws page text again: "
-                                     f"the pages were edited after export")
-        return Comparison(True, f"file: the first {len(expected)} bytes are the log's "
-                                f"rendering ({count} pages), byte for byte; {extra} bytes were "
-                                f"appended after export (an incremental update such as a "
-                                f"signature or annotation, not interpreted here)")
-    have, want = pages(data), pages(expected)
-    if not have:
-        return Comparison(False, "file: no page text could be read from this PDF: it was "
-                                 "rewritten by another program, so its pages cannot be "
-                                 "compared with the log")
-    if sorted(have) == sorted(want):
-        return Comparison(True, f"file: the text of all {count} pages matches the log's "
+    want = pages(expected)
+    try:
+        have = pages(data)
+    except UnreadablePdf as e:
+        return Comparison(False, f"file: {e}")
+    if have == want:
+        if data.startswith(expected):
+            return Comparison(True, f"file: the first {len(expected)} bytes are the log's "
+                                    f"rendering, byte for byte; {len(data) - len(expected)} "
+                                    f"bytes were appended after export (an incremental "
+                                    f"update such as a signature or annotation) and the text "
+                                    f"of all {len(want)} pages is unchanged")
+        return Comparison(True, f"file: the text of all {len(want)} pages matches the log's "
                                 f"rendering (the file was re-saved, its text is unchanged)")
     if len(have) != len(want):
         return Comparison(False, f"file: the PDF has {len(have)} pages, the log's rendering "
