@@ -231,3 +231,57 @@ def test_openapi_documents_each_export_with_its_media_types(sqlite_api: Api) -> 
         assert params["format"]["schema"]["default"] == "json"
         chronology = {"from", "to", "only", "agency", "tag", "names"}
         assert chronology <= set(params) if path.endswith("chronology") else "from" not in params
+
+
+# ============================================================================ verification
+def _verify(api: Api, token: str, data: bytes) -> Any:
+    return api.client.post("/api/exports/verify", headers={
+        **api.as_(token), "Content-Type": "application/octet-stream"}, content=data)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "csv", "json"])
+def test_an_exported_file_verifies_through_http(api: Api, fmt: str) -> None:
+    case, token = _dean(api)
+    data = _get(api, token, f"/api/pathways/{case.id}/chronology", format=fmt).content
+    r = _verify(api, token, data)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["ok"] is True and body["problems"] == [] and body["format"] == fmt
+    assert body["document"] == "chronology" and body["case"]["id"] == str(case.id)
+    assert any(c.startswith("rows: the log at the embedded position gives the same")
+               for c in body["checks"])
+    assert body["added_since"] == []
+
+
+def test_an_edited_csv_does_not_verify_and_entries_added_since_are_listed(api: Api) -> None:
+    case, token = _dean(api)
+    data = _get(api, token, f"/api/pathways/{case.id}/chronology", format="csv").content
+    text = data.decode("utf-8-sig")
+    edited = text.replace("Seen on CCTV", "Seen on a phone", 1).encode("utf-8-sig")
+    assert edited != data
+    r = _verify(api, token, edited)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["ok"] is False
+    assert any("the file has 'Seen on a phone.'" in p for p in body["problems"]), body["problems"]
+    case.do("evidence_attached", london(2026, 2, 1), note="Statement from a resident")
+    body = _verify(api, token, data).json()
+    assert body["ok"] is True and len(body["added_since"]) == 1
+
+
+@pytest.mark.parametrize(("body", "rule"), [
+    (b"", "it is empty"), (b"hello", "not a Pathway export"),
+    (b"%PDF-1.7\n%%EOF\n", "cannot read the export")])
+def test_a_body_that_is_not_an_export_is_a_422_naming_the_body(
+        sqlite_api: Api, body: bytes, rule: str) -> None:
+    token = sqlite_api.token()
+    r = _verify(sqlite_api, token, body)
+    assert r.status_code == 422, r.text
+    [problem] = r.json()["problems"]
+    assert problem["field"] == "body" and rule in problem["rule"]
+
+
+def test_verifying_needs_a_role_that_may_export(sqlite_api: Api) -> None:
+    assert _verify(sqlite_api, "no-such-token", b"x").status_code == 401
+    r = _verify(sqlite_api, sqlite_api.token(role="analyst"), b"x")
+    assert r.status_code == 403 and r.json()["error"] == "forbidden"

@@ -14,8 +14,10 @@ from uuid import UUID
 
 from annotated_types import MaxLen
 from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
-from adapters.exports import build_export, render
+from adapters.exports import build_export, render, verify_export
 from adapters.exports.document import Options
 from adapters.exports.log import ExportSourceError
 from adapters.http.auth import User
@@ -143,3 +145,71 @@ def place_contents(place_id: UUID, services: ServicesDep, user: CurrentUser, now
                    request: Request, fmt: Format = "json", names: Names = False) -> Response:
     return _export(services, user, now, place_id, "place", "contents", fmt,
                    Options(names=names), request)
+
+
+# ------------------------------------------------------------------------- verification
+#: The largest export accepted for verification (a 2,000-row chronology PDF is ~1 MB).
+MAX_VERIFY_BYTES = 50 * 1024 * 1024
+
+
+class VerifiedCase(BaseModel):
+    id: str
+    reference: str
+    name: str
+
+
+class ExportVerifyOut(BaseModel):
+    """The result of checking an export against the log (the same check as
+    `asb verify-export`): `ok` is false when any problem was found."""
+
+    ok: bool
+    format: Literal["pdf", "docx", "csv", "json"]
+    document: str
+    case: VerifiedCase
+    log_position: str
+    chain_hash: str
+    rows_sha256: str
+    checks: list[str]
+    problems: list[str]
+    added_since: list[str]
+
+
+@router.post(
+    "/api/exports/verify", tags=["exports"], response_model=ExportVerifyOut,
+    summary="Check an export file against the log it says it was made from",
+    description=(
+        "Send the file itself as the request body (any content type; PDF, DOCX, CSV or JSON "
+        "as exported). The embedded provenance names the log position; the log there is "
+        "re-hashed, the rows regenerated and compared with the file (docs/exports.md). "
+        "200 with `ok: false` when the file does not match the log; 422 when the body is not "
+        "a Pathway export; 413 above 50 MB."),
+    openapi_extra={"requestBody": {"required": True, "content": {
+        "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
+    responses=error_responses(401, 403, 413, 422))
+async def verify_file(request: Request, services: ServicesDep,
+                      user: CurrentUser) -> ExportVerifyOut:
+    if user.role not in EXPORTERS:
+        raise ApiError(403, "forbidden", f"a user with role {user.role!r} may not verify exports")
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_VERIFY_BYTES:
+        raise ApiError(413, "too_large", f"body: at most {MAX_VERIFY_BYTES} bytes")
+    data = bytearray()
+    async for chunk in request.stream():
+        data += chunk
+        if len(data) > MAX_VERIFY_BYTES:
+            raise ApiError(413, "too_large", f"body: at most {MAX_VERIFY_BYTES} bytes")
+    if not data:
+        raise DomainValidationError.single("body", "must be an export file (PDF, DOCX, CSV "
+                                                   "or JSON); it is empty")
+    report = await run_in_threadpool(verify_export, services.application, bytes(data))
+    prov = report.provenance
+    if prov is None:
+        rule = report.problems[0] if report.problems else "is not a Pathway export"
+        raise DomainValidationError.single("body", rule)
+    return ExportVerifyOut(
+        ok=report.ok, format=report.format, document=prov.document,
+        case=VerifiedCase(id=prov.case["id"], reference=prov.case["reference"],
+                          name=prov.case["name"]),
+        log_position=prov.position(), chain_hash=prov.chain_hash,
+        rows_sha256=prov.rows_sha256, checks=report.checks, problems=report.problems,
+        added_since=report.added)

@@ -226,6 +226,7 @@ def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
         404: (ErrorOut, "unknown id"),
         409: (Conflict, ("refused with every reason (step_refused), or version_conflict: "
                          "someone recorded on the stream since expected_version")),
+        413: (ErrorOut, "the request body is larger than the operation accepts"),
         422: (InvalidBody, "invalid input: each problem names the field and the rule"),
     }
     return {c: {"model": known[c][0], "description": known[c][1]} for c in codes}
