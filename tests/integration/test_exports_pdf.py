@@ -156,11 +156,13 @@ def test_text_that_needs_shaping_goes_to_weasyprint(app: Any, clock: Any, name: 
 
 
 def test_accented_latin_and_symbols_stay_on_the_table_writer(app: Any, clock: Any) -> None:
-    pid = open_pathway(app, clock, "Zoë Ó Briain-Łukasik", "Damage to a £1,200 door – “again”")
+    pid = open_pathway(app, clock, "Zoë Ó Briain-Łukasik", "Damage to a £1,200 door – “again” "
+                       "at Tŷ Llŵyd, Heol-y-Dŵr")
     doc = build_export(app, pid, "chronology")
     assert engine(doc) == "tables"
     text = words(pages_text(render(doc, "pdf"))[0])
     assert "Zoë Ó Briain-Łukasik" in text and "£1,200 door – “again”" in text
+    assert "Tŷ Llŵyd, Heol-y-Dŵr" in text  # Welsh circumflexes are drawn, not substituted
 
 
 def test_the_proportionality_statement_is_typeset_by_weasyprint_in_portrait(
