@@ -112,7 +112,7 @@ def _table(view: tuple[tuple[str, int], ...], cells: list[list[str]],
 
 
 def engine(doc: ExportDocument) -> str:
-    """"tables" (the table writer) or "weasyprint"."""
+    """Which engine draws `doc`: "tables" (the table writer) or "weasyprint"."""
     from adapters.exports import tablepdf
 
     return "tables" if tablepdf.supports(doc) else "weasyprint"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from adapters.exports.tablepdf.fonts import load
-from adapters.exports.tablepdf.writer import FACES
+from adapters.exports.tablepdf.writer import FONT_RESOURCES
 
 _TEXT = re.compile(rb"/(F\d+) [\d.]+ Tf|<([0-9A-Fa-f]*)> ?Tj")
 
@@ -69,7 +69,7 @@ def pages(data: bytes) -> list[list[Line]]:
 
 
 def decode(line: Line) -> str:
-    face = {v: k for k, v in FACES.items()}.get(line[0])
+    face = {v: k for k, v in FONT_RESOURCES.items()}.get(line[0])
     if face is None:
         return "?" * (len(line[1]) // 4)
     chars = _chars(face)

@@ -18,7 +18,7 @@ import pydyf  # type: ignore[import-untyped]
 from adapters.exports.tablepdf import fonts
 from adapters.exports.tablepdf.layout import PT_PER_MM, Flow, Page, TextStyle, clean, wrap
 
-FACES = {"regular": "F1", "bold": "F2"}
+FONT_RESOURCES = {"regular": "F1", "bold": "F2"}
 HEADER_LEFT = TextStyle("bold", 8)
 HEADER_RIGHT = TextStyle("regular", 8)
 FOOTER_LEFT = TextStyle("regular", 6, (0.2, 0.2, 0.2))
@@ -47,14 +47,14 @@ def write(flow: Flow, meta: Meta) -> bytes:
         _decorate(page, flow, meta, f"page {number} of {total}")
 
     pdf = pydyf.PDF()
-    used: dict[str, list[str]] = {face: [] for face in FACES}
+    used: dict[str, list[str]] = {face: [] for face in FONT_RESOURCES}
     for page in flow.pages:
         for _, _, text, style in page.texts:
             used[style.face].append(text)
     font_refs = {}
     for face, texts in used.items():
         chars = set("".join(texts)) | {" "}
-        font_refs[FACES[face]] = _font(pdf, fonts.load(face), chars).reference
+        font_refs[FONT_RESOURCES[face]] = _font(pdf, fonts.load(face), chars).reference
     resources = pydyf.Dictionary({"Font": pydyf.Dictionary(font_refs)})
     page_objects = []
     for page in flow.pages:
@@ -130,7 +130,7 @@ def _content(page: Page, height: float) -> bytes:
     for x, y, text, style in page.texts:
         if (style.face, style.size) != current:
             current = (style.face, style.size)
-            ops.append(f"/{FACES[style.face]} {style.size:g} Tf")
+            ops.append(f"/{FONT_RESOURCES[style.face]} {style.size:g} Tf")
         if style.color != color:
             color = style.color
             ops.append("%.3f %.3f %.3f rg" % color)
