@@ -102,7 +102,7 @@ def compare(data: bytes, expected: bytes, current_renderer: str) -> Comparison:
     Annotations and form fields are not interpreted."""
     if data == expected:
         return Comparison(True, f"file: the PDF is byte-identical to the log's rendering "
-                                f"({len(pages(expected))} pages)")
+                                f"({_count(len(pages(expected)))})")
     drawn_by = renderer(data)
     if drawn_by != current_renderer:
         return Comparison(True, f"file: page text not compared: the PDF was drawn by "
@@ -119,12 +119,12 @@ def compare(data: bytes, expected: bytes, current_renderer: str) -> Comparison:
                                     f"rendering, byte for byte; {len(data) - len(expected)} "
                                     f"bytes were appended after export (an incremental "
                                     f"update such as a signature or annotation) and the text "
-                                    f"of all {len(want)} pages is unchanged")
-        return Comparison(True, f"file: the text of all {len(want)} pages matches the log's "
+                                    f"of {_all(len(want))} is unchanged")
+        return Comparison(True, f"file: the text of {_all(len(want))} matches the log's "
                                 f"rendering (the file was re-saved, its text is unchanged)")
     if len(have) != len(want):
-        return Comparison(False, f"file: the PDF has {len(have)} pages, the log's rendering "
-                                 f"has {len(want)}")
+        return Comparison(False, f"file: the PDF has {_count(len(have))}, the log's "
+                                 f"rendering has {len(want)}")
     for number, (got, wanted) in enumerate(zip(have, want), start=1):
         if got == wanted:
             continue
@@ -135,3 +135,11 @@ def compare(data: bytes, expected: bytes, current_renderer: str) -> Comparison:
         return Comparison(False, f"file: page {number} draws {len(got)} lines of text, the "
                                  f"log's rendering {len(wanted)}")
     return Comparison(False, "file: the pages' text differs from the log's rendering")
+
+
+def _count(n: int) -> str:
+    return f"{n} page" if n == 1 else f"{n} pages"
+
+
+def _all(n: int) -> str:
+    return "its one page" if n == 1 else f"all {n} pages"
