@@ -49,11 +49,19 @@ def supports(doc: ExportDocument) -> bool:
     if doc.kind not in KINDS:
         return False
     regular, bold = load("regular").advances, load("bold").advances
+
+    def drawable(chars: set[str]) -> bool:
+        return all(ord(c) in regular and ord(c) in bold for c in chars - {"\n"})
+
+    texts = list(_texts(doc))
+    # Usually every character is drawable as it stands (one pass over a set); only text
+    # with other characters is cleaned first (normalised, tabs and soft hyphens dealt with).
+    if drawable(set("".join(texts))):
+        return True
     seen: set[str] = set()
-    for text in _texts(doc):
+    for text in texts:
         seen.update(clean(text))
-    seen -= {"\n"}
-    return all(ord(c) in regular and ord(c) in bold for c in seen)
+    return drawable(seen)
 
 
 def renderer() -> str:
