@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from adapters.store.schema import init_schema
-from adapters.store.settings import StoreSettings, persistence_env
+from adapters.driven.store.schema import init_schema
+from adapters.driven.store.settings import StoreSettings, persistence_env
 from domain.rulesets import RuleBook
 from service.application import Clock, PathwayApplication, utc_now
 

@@ -22,8 +22,8 @@ from eventsourcing.domain import Aggregate, event
 from psycopg import sql
 
 from adapters.bootstrap import build_application
-from adapters.store.schema import init_schema
-from adapters.store.settings import StoreSettings
+from adapters.driven.store.schema import init_schema
+from adapters.driven.store.settings import StoreSettings
 from domain.model import Actor
 from service.application import PathwayApplication
 

@@ -32,12 +32,12 @@ from uuid import UUID
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from adapters.bootstrap import build_application
-from adapters.exports import build_export, render
-from adapters.exports import tablepdf
-from adapters.exports.document import Options
-from adapters.exports.render_pdf import engine, render_weasyprint
-from adapters.exports.tablepdf import fonts
-from adapters.store.settings import StoreSettings
+from adapters.driven.exports import build_export, render
+from adapters.driven.exports import tablepdf
+from adapters.driven.exports.document import Options
+from adapters.driven.exports.render_pdf import engine, render_weasyprint
+from adapters.driven.exports.tablepdf import fonts
+from adapters.driven.store.settings import StoreSettings
 from domain.model import Actor
 
 OFFICER = Actor("bench.officer", "Northshire Police", "officer", "constable")

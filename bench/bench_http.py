@@ -77,7 +77,7 @@ def _server(args: list[str], env: dict[str, str], port: int, log: Path) -> Itera
 
 
 def _asb(env: dict[str, str], *args: str) -> str:
-    done = subprocess.run([sys.executable, "-m", "adapters.cli", *args], env=env, cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "adapters.driving.cli", *args], env=env, cwd=ROOT,
                           capture_output=True, text=True, check=True)
     return done.stdout
 
@@ -174,7 +174,7 @@ def main() -> None:
         token = _asb(env, "users", "add", "PC Bench", "--agency", "Northshire Police",
                      "--role", "officer", "--rank", "constable").strip().splitlines()[-1]
         pathway_port, bare_port = _port(), _port()
-        serve = [sys.executable, "-m", "adapters.cli", "serve", "--port", str(pathway_port),
+        serve = [sys.executable, "-m", "adapters.driving.cli", "serve", "--port", str(pathway_port),
                  "--log-level", "warning"]
         bare = [sys.executable, "-m", "uvicorn", "_bare_http:create", "--factory", "--app-dir",
                 "bench", "--port", str(bare_port), "--log-level", "warning", "--workers", "1"]

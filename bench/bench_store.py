@@ -17,9 +17,9 @@ import psycopg
 from eventsourcing.application import Application
 from psycopg import sql
 
-from adapters.store.integrity import verify_log
-from adapters.store.schema import init_schema
-from adapters.store.settings import StoreSettings, persistence_env
+from adapters.driven.store.integrity import verify_log
+from adapters.driven.store.schema import init_schema
+from adapters.driven.store.settings import StoreSettings, persistence_env
 from domain.events.base import GENESIS_HASH, DomainEvent
 
 

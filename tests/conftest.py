@@ -52,7 +52,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def sqlite_settings(tmp_path):  # type: ignore[no-untyped-def]
-    from adapters.store.settings import StoreSettings
+    from adapters.driven.store.settings import StoreSettings
 
     return StoreSettings.parse(f"sqlite:///{tmp_path / 'pathway.db'}")
 

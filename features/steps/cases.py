@@ -8,7 +8,7 @@ import pytest
 from pytest_bdd import given, parsers
 
 from adapters.bootstrap import build_application
-from adapters.store.settings import StoreSettings
+from adapters.driven.store.settings import StoreSettings
 from domain.model import RuleBook
 from features.steps.vocabulary import (
     COUNCIL_OFFICER, DATE, NAME, PLACE, Case, Clock, acting_as, born_aged, calendar_day, moment,

@@ -8,8 +8,8 @@ import pytest
 from pytest_bdd import parsers, then, when
 
 from adapters.bootstrap import build_application
-from adapters.store.integrity import VerifyReport, verify_log
-from adapters.store.settings import StoreSettings, table_names
+from adapters.driven.store.integrity import VerifyReport, verify_log
+from adapters.driven.store.settings import StoreSettings, table_names
 from domain.errors import VersionConflictError
 from domain.events.base import GENESIS_HASH
 from domain.pathway import Pathway

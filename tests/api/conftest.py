@@ -21,14 +21,14 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 from psycopg import sql
 
-from adapters.auth.users import UserStore
+from adapters.driven.auth.users import UserStore
 from adapters.bootstrap import build_application
-from adapters.http import create_app
-from adapters.readmodels.database import ReadStore, open_read_store
-from adapters.readmodels.projector import Projector
-from adapters.readmodels.readside import InProcessReadSide
-from adapters.store.schema import init_schema
-from adapters.store.settings import StoreSettings
+from adapters.driving.http import create_app
+from adapters.driven.readmodels.database import ReadStore, open_read_store
+from adapters.driven.readmodels.projector import Projector
+from adapters.driven.readmodels.readside import InProcessReadSide
+from adapters.driven.store.schema import init_schema
+from adapters.driven.store.settings import StoreSettings
 from service.application import PathwayApplication
 from tests.conftest import Clock
 

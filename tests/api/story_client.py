@@ -1,6 +1,6 @@
 """The application-service interface the Orchard Walk script drives, implemented over HTTP.
 
-`asb demo` plays its story (adapters/cli/story*.py) against the application service; this
+`asb demo` plays its story (adapters/driving/cli/story*.py) against the application service; this
 adapter lets the very same script play through the API instead: each actor of the story
 becomes a user with a bearer token, each call a request.
 """
@@ -14,7 +14,7 @@ from uuid import UUID
 from fastapi.testclient import TestClient
 from pydantic_core import to_jsonable_python
 
-from adapters.auth.users import UserStore
+from adapters.driven.auth.users import UserStore
 from domain.errors import FieldProblem
 from domain.model import (
     Actor,

@@ -14,9 +14,9 @@ from uuid import UUID, uuid4
 
 import pytest
 
-from adapters.exports import build_export, verify_export
-from adapters.exports.render_csv import HEADER_LINES
-from adapters.http.routes.exports import MEDIA_TYPES
+from adapters.driven.exports import build_export, verify_export
+from adapters.driven.exports.render_csv import HEADER_LINES
+from adapters.driving.http.routes.exports import MEDIA_TYPES
 from tests.api.cases import Case, iso, london
 from tests.api.conftest import Api
 

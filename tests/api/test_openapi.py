@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from pydantic import BaseModel
 
-from adapters.http.schemas.examples import STEP_EXAMPLES
-from adapters.http.schemas.steps import (
+from adapters.driving.http.schemas.examples import STEP_EXAMPLES
+from adapters.driving.http.schemas.steps import (
     PERSON_STEP_NAMES,
     PLACE_STEP_NAMES,
     OpenPathwayRequest,

@@ -1,6 +1,6 @@
 """The Orchard Walk story played entirely through HTTP ends where `asb demo` ends.
 
-The same script (adapters/cli/story*.py) is played twice: once through the API (each of its
+The same script (adapters/driving/cli/story*.py) is played twice: once through the API (each of its
 people a user with a bearer token), once by `asb demo`'s own runner against the application
 service. Both databases are then read through the API at the story's end and compared.
 """
@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from adapters.cli.demo import PATHWAYS, run_demo
-from adapters.cli.script import ScriptedClock, Story, sid
-from adapters.cli.story import GREEN, STORY_END, STORY_START, place_track, report_incidents
-from adapters.cli.story_subjects import dean, kyle, maria
-from adapters.store.settings import StoreSettings
+from adapters.driving.cli.demo import PATHWAYS, run_demo
+from adapters.driving.cli.script import ScriptedClock, Story, sid
+from adapters.driving.cli.story import GREEN, STORY_END, STORY_START, place_track, report_incidents
+from adapters.driving.cli.story_subjects import dean, kyle, maria
+from adapters.driven.store.settings import StoreSettings
 from tests.api.conftest import Api, make_api
 from tests.api.story_client import HttpStoryApp
 

@@ -7,7 +7,7 @@ from uuid import uuid4
 
 import pytest
 
-from adapters.readmodels import queries
+from adapters.driven.readmodels import queries
 from domain.model import Pathway
 from tests.api.cases import Case, iso, london
 from tests.api.conftest import Api

@@ -19,12 +19,12 @@ from rich.console import Console
 from sqlalchemy import func, select, update
 from typer.testing import CliRunner
 
-from adapters.cli.demo import run_demo
-from adapters.cli.main import app as cli
-from adapters.readmodels import queries
-from adapters.readmodels import tables as t
-from adapters.readmodels.projector import NotificationLog, Projector
-from adapters.store.settings import StoreSettings
+from adapters.driving.cli.demo import run_demo
+from adapters.driving.cli.main import app as cli
+from adapters.driven.readmodels import queries
+from adapters.driven.readmodels import tables as t
+from adapters.driven.readmodels.projector import NotificationLog, Projector
+from adapters.driven.store.settings import StoreSettings
 from tests.api.cases import Case, london
 from tests.api.conftest import Api
 
@@ -190,9 +190,9 @@ def test_with_a_follower_process_the_api_waits_for_it_and_reads_its_own_writes(
 
     from fastapi.testclient import TestClient
 
-    from adapters.http import create_app
-    from adapters.readmodels.follow import follow
-    from adapters.readmodels.readside import FollowerReadSide
+    from adapters.driving.http import create_app
+    from adapters.driven.readmodels.follow import follow
+    from adapters.driven.readmodels.readside import FollowerReadSide
 
     settings = api.projector.store.settings
     reader = FollowerReadSide(api.application, api.store, timeout=10)

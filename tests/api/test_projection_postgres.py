@@ -20,14 +20,14 @@ from psycopg import sql
 from sqlalchemy import select
 
 from adapters.bootstrap import build_application
-from adapters.readmodels import queries
-from adapters.readmodels import tables as t
-from adapters.readmodels.database import ReadStore, open_read_store
-from adapters.readmodels.follow import follow
-from adapters.readmodels.projector import Projector
-from adapters.store.integrity import verify_log
-from adapters.store.schema import init_schema
-from adapters.store.settings import StoreSettings, table_names
+from adapters.driven.readmodels import queries
+from adapters.driven.readmodels import tables as t
+from adapters.driven.readmodels.database import ReadStore, open_read_store
+from adapters.driven.readmodels.follow import follow
+from adapters.driven.readmodels.projector import Projector
+from adapters.driven.store.integrity import verify_log
+from adapters.driven.store.schema import init_schema
+from adapters.driven.store.settings import StoreSettings, table_names
 from domain.events.base import GENESIS_HASH
 from domain.model import Actor, PathwayOpened, VersionConflictError
 from domain.values import Subject

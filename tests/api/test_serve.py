@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from adapters.store.settings import StoreSettings
+from adapters.driven.store.settings import StoreSettings
 from tests.api.test_projection import _url
 
 STARTUP_TIMEOUT_S = 30.0
@@ -26,7 +26,7 @@ def _free_port() -> int:
 
 
 def _asb(*args: str, env: dict[str, str], cwd: Path) -> str:
-    done = subprocess.run([sys.executable, "-m", "adapters.cli", *args], env=env, cwd=cwd,
+    done = subprocess.run([sys.executable, "-m", "adapters.driving.cli", *args], env=env, cwd=cwd,
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr + done.stdout
     return done.stdout
@@ -43,7 +43,7 @@ def served(store_settings: StoreSettings, tmp_path: Path) -> Iterator[tuple[str,
     port = _free_port()
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "adapters.cli", "serve", "--host", "127.0.0.1", "--port",
+        [sys.executable, "-m", "adapters.driving.cli", "serve", "--host", "127.0.0.1", "--port",
          str(port), "--log-level", "warning"],
         env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"

@@ -17,7 +17,7 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from adapters.store.settings import StoreSettings, table_names
+from adapters.driven.store.settings import StoreSettings, table_names
 
 # ============================================================================ service fixtures
 
@@ -35,7 +35,7 @@ def service_settings(service_backend: str, request: pytest.FixtureRequest) -> It
     if service_backend == "sqlite":
         yield request.getfixturevalue("sqlite_settings")
         return
-    from adapters.store.schema import init_schema
+    from adapters.driven.store.schema import init_schema
 
     url: str = request.getfixturevalue("postgres_url")
     schema = f"t_{uuid4().hex[:16]}"
@@ -113,7 +113,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     from rich.console import Console
 
-    from adapters.cli.demo import run_demo
+    from adapters.driving.cli.demo import run_demo
 
     path = tmp_path_factory.mktemp("demo") / "pathway.db"
     run_demo(StoreSettings.parse(f"sqlite:///{path}"), Console(file=io.StringIO()))

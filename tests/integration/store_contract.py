@@ -18,9 +18,9 @@ import pytest
 from eventsourcing.application import Application
 from eventsourcing.persistence import IntegrityError
 
-from adapters.store.integrity import VerifyReport, verify_log
-from adapters.store.schema import init_schema
-from adapters.store.settings import StoreSettings, persistence_env, table_names
+from adapters.driven.store.integrity import VerifyReport, verify_log
+from adapters.driven.store.schema import init_schema
+from adapters.driven.store.settings import StoreSettings, persistence_env, table_names
 from domain.events.base import GENESIS_HASH, DomainEvent, Evidence, Precision, Snapshot
 
 

@@ -20,10 +20,10 @@ from uuid import UUID, uuid4
 import pytest
 from typer.testing import CliRunner
 
-from adapters.auth.users import ROLES, UserStore
-from adapters.cli.main import app
-from adapters.cli.script import sid
-from adapters.store.settings import StoreSettings
+from adapters.driven.auth.users import ROLES, UserStore
+from adapters.driving.cli.main import app
+from adapters.driving.cli.script import sid
+from adapters.driven.store.settings import StoreSettings
 
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")  # secrets.token_urlsafe(32)
 RUNNER = CliRunner()
@@ -309,7 +309,7 @@ def test_verify_without_a_database_says_so(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------- a real process
 def test_the_installed_asb_command_works_end_to_end(tmp_path: Path) -> None:
     script = Path(sys.executable).with_name("asb")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "adapters.cli"]
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "adapters.driving.cli"]
     env = {**os.environ, "ASB_DATABASE_URL": f"sqlite:///{tmp_path / 'work.db'}"}
     env.pop("COLUMNS", None)
 

@@ -22,12 +22,12 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
-from adapters.cli.main import app as cli
-from adapters.cli.script import sid
-from adapters.exports import build_export, render, verify_export
-from adapters.exports.document import Options
-from adapters.exports.render_csv import HEADER_LINES
-from adapters.exports.render_docx import read as read_docx
+from adapters.driving.cli.main import app as cli
+from adapters.driving.cli.script import sid
+from adapters.driven.exports import build_export, render, verify_export
+from adapters.driven.exports.document import Options
+from adapters.driven.exports.render_csv import HEADER_LINES
+from adapters.driven.exports.render_docx import read as read_docx
 from domain.calendar import LONDON
 from domain.model import Actor
 
@@ -360,7 +360,7 @@ def test_asb_export_writes_every_kind_and_format_from_the_out_suffix(
 
 
 def test_docs_exports_md_documents_every_column_of_every_document() -> None:
-    from adapters.exports import chronology, contents, proportionality
+    from adapters.driven.exports import chronology, contents, proportionality
 
     text = (Path(__file__).resolve().parents[2] / "docs" / "exports.md").read_text()
     for columns in (chronology.COLUMNS, chronology.APPENDIX_COLUMNS, proportionality.COLUMNS,

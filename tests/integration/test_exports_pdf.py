@@ -15,10 +15,10 @@ from uuid import UUID, uuid4
 import pytest
 from pypdf import PdfReader
 
-from adapters.cli.script import sid
-from adapters.exports import build_export, render, verify_export
-from adapters.exports.provenance import ATTACHMENT_NAME
-from adapters.exports.render_pdf import engine, read_provenance
+from adapters.driving.cli.script import sid
+from adapters.driven.exports import build_export, render, verify_export
+from adapters.driven.exports.provenance import ATTACHMENT_NAME
+from adapters.driven.exports.render_pdf import engine, read_provenance
 from domain.calendar import LONDON
 from domain.model import Actor
 
@@ -97,7 +97,7 @@ def test_the_pdf_embeds_its_fonts_and_its_provenance(demo_app: Any) -> None:
 def test_the_same_document_gives_the_same_bytes(demo_app: Any) -> None:
     from fontTools.ttLib import TTFont
 
-    from adapters.exports.tablepdf import fonts
+    from adapters.driven.exports.tablepdf import fonts
 
     doc = build_export(demo_app, DEAN, "chronology")
     first = render(doc, "pdf")
@@ -257,8 +257,8 @@ def test_verify_accepts_a_resaved_pdf_whose_text_is_unchanged(demo_app: Any) -> 
 
 def test_a_pdf_drawn_by_another_renderer_is_not_compared_page_by_page(
         demo_app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from adapters.exports import tablepdf
-    from adapters.exports.tablepdf.readback import renderer
+    from adapters.driven.exports import tablepdf
+    from adapters.driven.exports.tablepdf.readback import renderer
 
     doc = build_export(demo_app, DEAN, "chronology")
     assert renderer(render(doc, "pdf")) == tablepdf.renderer()

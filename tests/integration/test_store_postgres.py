@@ -11,7 +11,7 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from adapters.store.settings import StoreSettings, table_names
+from adapters.driven.store.settings import StoreSettings, table_names
 from tests.integration.store_contract import RawStore, StoreContract
 
 pytestmark = pytest.mark.postgres

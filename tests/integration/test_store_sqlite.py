@@ -11,8 +11,8 @@ from uuid import UUID, uuid4
 
 import pytest
 
-from adapters.store.integrity import verify_log
-from adapters.store.settings import StoreSettings, table_names
+from adapters.driven.store.integrity import verify_log
+from adapters.driven.store.settings import StoreSettings, table_names
 from tests.integration.store_contract import RawStore, StoreApp, StoreContract, chain, flagged
 
 

@@ -19,13 +19,13 @@ from textwrap import dedent
 import pytest
 from typer.testing import CliRunner
 
-from adapters.cli.main import app
-from adapters.policy_docs.diagram import all_graphs, draw, write_diagrams
-from adapters.policy_docs.gherkin_model import Feature, Scenario, read_features, split_legal_basis
-from adapters.policy_docs.graph import START_PERSON, lifecycle_graph, pathway_graph
-from adapters.policy_docs.layout import LABEL_FONT, lay_out, text_width
-from adapters.policy_docs.report import render_report, write_report
-from adapters.policy_docs.results import (
+from adapters.driving.cli.main import app
+from adapters.driven.policy_docs.diagram import all_graphs, draw, write_diagrams
+from adapters.driven.policy_docs.gherkin_model import Feature, Scenario, read_features, split_legal_basis
+from adapters.driven.policy_docs.graph import START_PERSON, lifecycle_graph, pathway_graph
+from adapters.driven.policy_docs.layout import LABEL_FONT, lay_out, text_width
+from adapters.driven.policy_docs.report import render_report, write_report
+from adapters.driven.policy_docs.results import (
     Outcome,
     attach,
     example_ids,
@@ -266,9 +266,9 @@ def test_the_report_runs_the_features_itself_and_maps_every_example_row(tmp_path
 
 
 def test_the_cli_stays_lazy() -> None:
-    code = ("import json, sys; import adapters.cli.main; "
+    code = ("import json, sys; import adapters.driving.cli.main; "
             "print(json.dumps(sorted(m for m in sys.modules if m.startswith(("
-            "'adapters.policy_docs', 'gherkin', 'pytest_bdd', 'domain.model')))))")
+            "'adapters.driven.policy_docs', 'gherkin', 'pytest_bdd', 'domain.model')))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=FEATURES.parent)
     assert json.loads(out.stdout) == []

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from adapters.store.settings import (
+from adapters.driven.store.settings import (
     StoreSettings,
     heads_table_for,
     persistence_env,
@@ -61,9 +61,9 @@ def test_postgres_forms(scheme: str) -> None:
 def test_env_always_names_our_mapper_transcoder_and_recorder() -> None:
     for url in ("x.db", "postgresql://u@h/d"):
         env = persistence_env(StoreSettings.parse(url))
-        assert env["MAPPER_TOPIC"] == "adapters.store.mapper:PydanticMapper"
-        assert env["TRANSCODER_TOPIC"] == "adapters.store.mapper:CompactJSONTranscoder"
-        assert env["APPLICATION_RECORDER_TOPIC"].startswith("adapters.store.recorders:")
+        assert env["MAPPER_TOPIC"] == "adapters.driven.store.mapper:PydanticMapper"
+        assert env["TRANSCODER_TOPIC"] == "adapters.driven.store.mapper:CompactJSONTranscoder"
+        assert env["APPLICATION_RECORDER_TOPIC"].startswith("adapters.driven.store.recorders:")
 
 
 @pytest.mark.parametrize(

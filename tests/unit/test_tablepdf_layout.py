@@ -1,4 +1,4 @@
-"""Layout of the table PDF writer (adapters.exports.tablepdf.layout).
+"""Layout of the table PDF writer (adapters.driven.exports.tablepdf.layout).
 
 Line breaking, text cleaning, paragraph flow and table pagination, checked on the placed
 `Page`s themselves: no PDF is written and no database is needed. Measurements use the real
@@ -18,8 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from adapters.exports.tablepdf.fonts import FontMissingError, load
-from adapters.exports.tablepdf.layout import (
+from adapters.driven.exports.tablepdf.fonts import FontMissingError, load
+from adapters.driven.exports.tablepdf.layout import (
     A4_LANDSCAPE,
     MIN_SPLIT_LINES,
     PT_PER_MM,
@@ -31,7 +31,7 @@ from adapters.exports.tablepdf.layout import (
     clean,
     wrap,
 )
-from adapters.exports.views import CHRONOLOGY_VIEW
+from adapters.driven.exports.views import CHRONOLOGY_VIEW
 
 try:
     load("regular")

@@ -1,0 +1,1 @@
+"""Driven adapters: what the service drives (event store, read models, exports, policy documents, user store)."""

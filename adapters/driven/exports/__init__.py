@@ -1,0 +1,109 @@
+"""Court-ready exports made from the log: chronology, proportionality statement and the
+statutory contents check, as PDF, DOCX, CSV or JSON, each verifiable against the log.
+
+    doc = build_export(app, stream_id, "chronology", Options())
+    data = render(doc, "pdf")
+    report = verify_export(app, data)
+
+Nothing is imported at package import time beyond the standard library's needs: WeasyPrint
+and python-docx are loaded by their renderers only.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+from adapters.driven.exports.document import FORMATS, KINDS, CaseInfo, ExportDocument, Options
+
+__all__ = [
+    "FORMATS",
+    "KINDS",
+    "ExportDocument",
+    "Options",
+    "build_export",
+    "render",
+    "verify_export",
+]
+
+TITLES = {"chronology": "Chronology", "proportionality": "Proportionality statement",
+          "contents": "Statutory contents check"}
+
+
+def build_export(app: Any, stream_id: UUID, kind: str, options: Options | None = None, *,
+                 at: dict[str, int] | None = None,
+                 generated_at: datetime | None = None) -> ExportDocument:
+    """Build the rows of a `kind` export of a pathway or place, from the log (up to `at`)."""
+    from adapters.driven.exports.log import load_case
+
+    if kind not in KINDS:
+        raise ValueError(f"unknown export kind {kind!r}; expected one of {', '.join(KINDS)}")
+    return build_from_log(app, load_case(app, stream_id, at), kind, options, generated_at)
+
+
+def build_from_log(app: Any, log: Any, kind: str, options: Options | None = None,
+                   generated_at: datetime | None = None) -> ExportDocument:
+    """Build an export from an already loaded `CaseLog` (verification loads it itself)."""
+    from adapters.driven.exports import chronology, contents, proportionality
+    from adapters.driven.exports.facts import index
+    from adapters.driven.exports.log import max_notification_id
+    from adapters.driven.exports.provenance import Provenance, rows_sha256
+
+    options = options or Options()
+    stream_id = log.stream_id
+    facts = index(log)
+    case = CaseInfo(log.kind, str(stream_id), facts.case_ref,
+                    facts.title_name or facts.case_ref)
+    title = TITLES[kind]
+    if kind == "chronology":
+        rows, appendix = chronology.build(facts, options)
+        doc = ExportDocument(kind, title, case, chronology.COLUMNS, rows, options,
+                             appendix_title="Appendix A: corrections (audit)",
+                             appendix_columns=chronology.APPENDIX_COLUMNS, appendix=appendix)
+        doc.notes.append(f"{len(rows)} entries, sorted by when they happened (London time). "
+                         f"Filters: {options.describe()}.")
+    elif kind == "proportionality":
+        doc = ExportDocument(kind, title, case, proportionality.COLUMNS,
+                             proportionality.build(facts), options)
+        doc.notes.append("Draft for the lead officer's witness statement: generated from the "
+                         "log; check, complete and sign before use.")
+    else:
+        rows = contents.build(facts)
+        doc = ExportDocument(kind, title, case, contents.COLUMNS, rows, options)
+        doc.notes.extend(contents.summary(rows) or ["No notice or order is recorded."])
+    streams = log.streams()
+    doc.provenance = Provenance(
+        document=kind, case=case.as_dict(),
+        generated_at=generated_at or datetime.now(UTC),
+        streams=streams, max_notification_id=max_notification_id(app, streams),
+        chain_hash=log.head_hash, rows_sha256=rows_sha256(doc.rows, doc.keys),
+        row_count=len(doc.rows), options=options.as_dict(), columns=doc.keys,
+    )
+    return doc
+
+
+def render(doc: ExportDocument, fmt: str) -> bytes:
+    if fmt == "json":
+        from adapters.driven.exports.render_json import render as json_render
+
+        return json_render(doc)
+    if fmt == "csv":
+        from adapters.driven.exports.render_csv import render as csv_render
+
+        return csv_render(doc)
+    if fmt == "docx":
+        from adapters.driven.exports.render_docx import render as docx_render
+
+        return docx_render(doc)
+    if fmt == "pdf":
+        from adapters.driven.exports.render_pdf import render as pdf_render
+
+        return pdf_render(doc)
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def verify_export(app: Any, data: bytes) -> Any:
+    from adapters.driven.exports.verify import verify
+
+    return verify(app, data)

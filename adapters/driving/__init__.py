@@ -1,0 +1,1 @@
+"""Driving adapters: the front ends that call the service (CLI, HTTP API, web UI)."""

@@ -1,0 +1,143 @@
+"""`asb export` and `asb verify-export`: court-ready exports made from the log, and the check
+that an export still matches it (adapters/driven/exports, docs/exports.md).
+
+Registered on the main `asb` app by `register(app)`. Importing this module builds nothing;
+each command wires what it needs from ASB_DATABASE_URL.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from adapters.driving.cli.common import fail as _fail
+from adapters.driving.cli.common import store_settings
+
+
+class ExportKind(str, Enum):
+    CHRONOLOGY = "chronology"
+    PROPORTIONALITY = "proportionality"
+    CONTENTS = "contents"
+
+
+class ExportFormat(str, Enum):
+    PDF = "pdf"
+    DOCX = "docx"
+    CSV = "csv"
+    JSON = "json"
+
+
+
+def _application() -> Any:
+    from adapters.bootstrap import build_application
+    settings = store_settings()
+    if settings.sqlite_path is not None and not settings.sqlite_path.exists():
+        _fail(f"no database at {settings.describe()} (set ASB_DATABASE_URL)")
+    return build_application(settings)
+
+
+def export(
+    case_id: Annotated[str, typer.Argument(metavar="PATHWAY_ID",
+                                           help="The pathway (or place) to export.")],
+    out: Annotated[Path, typer.Option("--out", help="The file to write.", dir_okay=False)],
+    kind: Annotated[ExportKind, typer.Option("--kind", case_sensitive=False,
+                                             help="What to export.")] = ExportKind.CHRONOLOGY,
+    fmt: Annotated[ExportFormat | None, typer.Option(
+        "--format", case_sensitive=False,
+        help="pdf, docx, csv or json (default: from the --out file's extension).")] = None,
+    date_from: Annotated[datetime | None, typer.Option(
+        "--from", formats=["%Y-%m-%d"], help="Only entries on or after this day (London).")] = None,
+    date_to: Annotated[datetime | None, typer.Option(
+        "--to", formats=["%Y-%m-%d"], help="Only entries on or before this day (London).")] = None,
+    only: Annotated[list[str] | None, typer.Option(
+        "--only", help="Only these kinds: a step name (cpn_issued), a category (CPN, breach, "
+        "Threats of violence) or INCIDENT / AGENCY_ACTION. Repeatable.")] = None,
+    agency: Annotated[list[str] | None, typer.Option(
+        "--agency", help="Only entries by an agency whose name contains this. Repeatable.")] = None,
+    tag: Annotated[list[str] | None, typer.Option(
+        "--tag", help="Only entries concerning this issue tag. Repeatable.")] = None,
+    names: Annotated[bool, typer.Option(
+        "--names", help="Show victims' and witnesses' names (default: initials).")] = False,
+) -> None:
+    """Export a chronology, proportionality statement or contents check, made from the log."""
+    from uuid import UUID
+
+    from adapters.driven.exports import build_export, render
+    from adapters.driven.exports.document import Options
+    from adapters.driven.exports.log import ExportSourceError
+
+    chosen = fmt.value if fmt is not None else out.suffix.lower().lstrip(".")
+    if chosen not in {f.value for f in ExportFormat}:
+        _fail(f"cannot tell the format from {out.name!r}: give --format pdf|docx|csv|json", 2)
+    try:
+        stream_id = UUID(case_id)
+    except ValueError:
+        _fail(f"{case_id!r} is not a pathway id (a UUID)", 2)
+    if kind is not ExportKind.CHRONOLOGY and (date_from or date_to or only or agency or tag):
+        _fail("--from, --to, --only, --agency and --tag filter the chronology only", 2)
+    options = Options(date_from=date_from.date() if date_from else None,
+                      date_to=date_to.date() if date_to else None,
+                      only=tuple(only or ()), agencies=tuple(agency or ()),
+                      tags=tuple(tag or ()), names=names)
+    app = _application()
+    try:
+        doc = build_export(app, stream_id, kind.value, options)
+    except ExportSourceError as e:
+        _fail(str(e))
+    finally:
+        app.close()
+    data = render(doc, chosen)
+    out.write_bytes(data)
+    p = doc.provenance
+    typer.echo(f"Wrote the {doc.title.lower()} of {doc.case.reference} ({doc.case.name}) as "
+               f"{chosen.upper()}: {len(doc.rows)} rows, {len(data):,} bytes -> {out}")
+    typer.echo(f"log position: {p.position()}")
+    typer.echo(f"chain hash:   {p.chain_hash}")
+    typer.echo(f"rows sha256:  {p.rows_sha256}")
+
+
+def verify_export(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True,
+                                         help="An export made by `asb export`.")],
+) -> None:
+    """Check that an export's rows still match the log at the position it embeds."""
+    from adapters.driven.exports import verify_export as run_verify
+
+    app = _application()
+    try:
+        report = run_verify(app, file.read_bytes())
+    finally:
+        app.close()
+    p = report.provenance
+    if p is not None:
+        typer.echo(f"{file.name}: {p.document} of {p.case['reference']} ({p.case['name']}), "
+                   f"{report.format.upper()}, {p.row_count} rows")
+        typer.echo(f"made from log position {p.position()}, chain hash {p.chain_hash}")
+    for line in report.checks:
+        typer.echo(f"  ok  {line}")
+    if report.added:
+        typer.echo(f"{len(report.added)} entr{'y' if len(report.added) == 1 else 'ies'} "
+                   "added to the covered streams since the export:")
+        for line in report.added[:50]:
+            typer.echo(f"  +   {line}")
+        if len(report.added) > 50:
+            typer.echo(f"  ... and {len(report.added) - 50} more")
+    elif p is not None:
+        typer.echo("no entries added to the covered streams since the export")
+    if report.ok:
+        typer.echo("export verified: its rows match the log")
+        return
+    typer.echo(f"EXPORT NOT VERIFIED: {len([x for x in report.problems if not x.startswith('  ')])}"
+               " problem(s)", err=True)
+    for line in report.problems:
+        typer.echo(f"  {line}", err=True)
+    raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)
+    app.command("verify-export")(verify_export)

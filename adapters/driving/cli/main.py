@@ -1,0 +1,136 @@
+"""The `asb` command line (DESIGN.md s.7). Importing this module only defines the typer app:
+settings, engines and the application are built inside each command.
+
+Configuration: ASB_DATABASE_URL (default: the SQLite file pathway.db in the working directory).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from adapters.driven.auth.roles import Role
+from adapters.driving.cli.common import fail as _fail
+from adapters.driving.cli.common import store_settings as _settings
+from adapters.driving.cli.policy import policy_app
+from domain.values import Rank
+
+if TYPE_CHECKING:
+    from adapters.driven.store.settings import StoreSettings
+
+app = typer.Typer(
+    name="asb",
+    help="Pathway: lawful, timely, proportionate ASB casework, provably so.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="The database: create its tables.", no_args_is_help=True)
+users_app = typer.Typer(help="Users and their bearer tokens.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(users_app, name="users")
+app.add_typer(policy_app, name="policy")
+
+
+
+
+@db_app.command("init")
+def db_init() -> None:
+    """Create the event log, snapshot, tracking and users tables if missing (idempotent)."""
+    from sqlalchemy import inspect
+
+    from adapters.driven.auth.users import UserStore
+    from adapters.driving.cli.output import make_console
+    from adapters.driven.store.schema import init_schema
+
+    settings = _settings()
+    console = make_console()
+    init_schema(settings)
+    with UserStore(settings) as users:
+        users.create_table()
+        tables = sorted(inspect(users.engine).get_table_names(schema=settings.pg_schema or None))
+    console.print(f"Database ready: {settings.describe()}", markup=False)
+    console.print(f"{len(tables)} tables: {', '.join(tables)}", markup=False)
+
+
+@users_app.command("add")
+def users_add(
+    name: Annotated[str, typer.Argument(help="The user's name, e.g. 'PC N. Carter'.")],
+    agency: Annotated[str, typer.Option("--agency", help="Their agency.")],
+    role: Annotated[Role, typer.Option("--role", case_sensitive=False, help="What they do.")],
+    rank: Annotated[Rank | None, typer.Option("--rank", case_sensitive=False,
+                                              help="Rank or post, where it matters.")] = None,
+) -> None:
+    """Add a user and print their bearer token (last line; shown once, only its hash is kept)."""
+    from adapters.driven.auth.users import DuplicateUserError, UserStore
+
+    settings = _settings()
+    with UserStore(settings) as users:
+        users.create_table()
+        try:
+            user, token = users.add(name, agency, role, rank)
+        except (DuplicateUserError, ValueError) as e:
+            _fail(str(e))
+    rank_text = f", {user.rank}" if user.rank else ""
+    typer.echo(f"Added {user.name} ({user.agency}; {user.role}{rank_text}), id {user.id}.")
+    typer.echo("Bearer token (shown once; only its SHA-256 is stored):")
+    typer.echo(token)
+
+
+@users_app.command("list")
+def users_list() -> None:
+    """List users (tokens are never shown: only their hashes are stored)."""
+    from adapters.driven.auth.users import UserStore
+    from adapters.driving.cli.output import make_console, users_table
+
+    settings = _settings()
+    with UserStore(settings) as users:
+        users.create_table()
+        found = users.list()
+    make_console().print(users_table(found))
+
+
+@app.command()
+def demo() -> None:
+    """Tell the Orchard Walk story (three subjects, one place) through the engine."""
+    from adapters.driving.cli.demo import DemoIncompleteError, run_demo
+    from adapters.driving.cli.output import make_console
+    from domain.model import DomainValidationError, StepRefusedError
+
+    settings = _settings()
+    console = make_console()
+    try:
+        run_demo(settings, console)
+    except StepRefusedError as e:  # already printed in full where it happened
+        _fail(f"the engine refused a step of the story ({e}); see the reasons above")
+    except (DemoIncompleteError, DomainValidationError) as e:
+        _fail(str(e))
+
+
+@app.command()
+def verify() -> None:
+    """Check the whole event log: hash chains, contiguous versions, stream heads."""
+    from adapters.driving.cli.output import make_console
+    from adapters.driven.store.integrity import StoreNotInitialisedError, verify_log
+
+    settings = _settings()
+    console = make_console()
+    try:
+        report = verify_log(settings)
+    except StoreNotInitialisedError as e:
+        _fail(f"{e} (run `asb db init` first)")
+    console.print(f"Checked {report.streams_checked} streams, {report.events_checked} events "
+                  f"in {settings.describe()}", markup=False)
+    if report.ok:
+        console.print("log verified", style="bold green")
+        return
+    console.print(f"LOG NOT VERIFIED: {len(report.violations)} violation(s)", style="bold red")
+    for v in report.violations:
+        position = "-" if v.position is None else str(v.position)
+        console.print(f"  stream {v.stream_id} position {position}: {v.problem}", markup=False,
+                      soft_wrap=True)
+    raise typer.Exit(1)
+
+__import__("adapters.driving.cli.serve", fromlist=["register"]).register(app)  # serve, project, rebuild
+__import__("adapters.driving.cli.exports", fromlist=["register"]).register(app)  # export, verify-export

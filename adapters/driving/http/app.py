@@ -1,0 +1,77 @@
+"""The FastAPI application factory. Nothing is wired at import time: callers (tests,
+`asb serve`) build the application service, the user store and the read side, and hand
+them in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from fastapi import FastAPI
+
+from adapters.driving.http import errors
+from adapters.driving.http.auth import TokenCache, Users
+from adapters.driving.http.deps import Services
+from adapters.driving.http.kinds import StreamKinds
+from adapters.driving.http.routes import deadlines, exports, health, incidents, pathways, places, verify
+from adapters.driven.readmodels.readside import ReadSide
+from service.application import PathwayApplication
+
+DESCRIPTION = """\
+Pathway records every step a partnership takes against a person or a place, refuses the
+steps the law does not allow (with every reason), and tracks every statutory deadline.
+
+* Authenticate with `Authorization: Bearer <token>` (from `asb users add`); only
+  `/api/health` is open. Who recorded a step is always the token's user.
+* Record a step with `POST /api/pathways/{id}/steps` (or `/api/places/{id}/steps`):
+  `{"step": NAME, "occurred_at": ..., ...}`. Every step has an example below.
+* Errors: 409 `step_refused` with `reasons` (code, kind, legal_basis, message, remedy),
+  409 `version_conflict` (send `expected_version` to detect it), 422 `invalid` with
+  `problems` naming each field and rule, 404 unknown ids, 401/403.
+"""
+
+
+def create_app(
+    application: PathwayApplication,
+    users: Users,
+    projector: ReadSide,
+    *,
+    clock: Callable[[], datetime] | None = None,
+    token_ttl: float = 30.0,
+) -> FastAPI:
+    """An API over `application`, authenticating with `users`, reading from `projector`.
+
+    `projector` decides how reads stay fresh (InProcessReadSide: project before reading;
+    FollowerReadSide: wait for `asb project --follow`). `clock` defaults to the
+    application's, so deadlines and next steps use the same time the guards do.
+    `token_ttl`: seconds a looked-up token is trusted without asking `users` again.
+    """
+    app = FastAPI(
+        title="Pathway",
+        version="0.1.0",
+        description=DESCRIPTION,
+        openapi_tags=[
+            {"name": "pathways", "description": "A subject person's enforcement and support"},
+            {"name": "places", "description": "Premises and public spaces: the closure track"},
+            {"name": "incidents", "description": "Reported incidents"},
+            {"name": "deadlines", "description": "Statutory deadlines across cases"},
+            {"name": "integrity", "description": "Hash-chain verification of the log"},
+            {"name": "health", "description": "Liveness"},
+        ],
+    )
+    app.state.services = Services(
+        application=application,
+        users=users,
+        read_side=projector,
+        settings=projector.store.settings,
+        clock=clock or application.clock,
+        tokens=TokenCache(users, ttl=token_ttl),
+        kinds=StreamKinds(application),
+    )
+    errors.install(app)
+    modules = (health, pathways, places, incidents, deadlines, verify, exports)
+    for module in modules:
+        app.include_router(module.router)
+    app.state.api_routes = [r for m in modules for r in m.router.routes]  # for 405 Allow
+    return app

@@ -1,0 +1,134 @@
+"""Who is calling, and may they do this. Bearer tokens from `asb users add`.
+
+The actor, agency, role and rank recorded on an event are the token's user's, always:
+request bodies cannot carry them (they are closed models; sending one is 422).
+
+What each role may record is a table, not code, so the policy can be read and changed in
+one place. The law's own authority rules (ranks for closure notices, supervisors for
+overrides) stay in the domain's guards, which refuse with 409 and the full reasons.
+Agency scoping of reads is designed in (`Scope`) but not enforced yet: every user of the
+partnership sees every case (DESIGN s.7; a later issue).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Protocol
+
+from adapters.driving.http.errors import ApiError
+from adapters.driven.readmodels.queries import EVERYONE, Scope
+from domain.model import Actor, Pathway, Place
+
+ALL_STEPS = frozenset(Pathway.STEPS) | frozenset(Place.STEPS)
+
+COURT_STEPS = frozenset({
+    "cpn_appeal_lodged", "cpn_appeal_decided", "prosecution_started", "conviction_recorded",
+    "cbo_granted", "injunction_applied", "injunction_granted", "injunction_varied",
+    "injunction_discharged", "court_appearance", "committal_decided", "closure_order_applied",
+    "closure_order_granted", "closure_order_extended", "closure_order_discharged",
+})
+
+#: Steps each role may record. Officers and supervisors record everything (the guards
+#: decide the rest); the others record what their work produces.
+STEPS_BY_ROLE: dict[str, frozenset[str]] = {
+    "officer": ALL_STEPS,
+    "supervisor": ALL_STEPS,
+    "legal": COURT_STEPS | {"proportionality_assessed", "consultation_recorded",
+                            "incident_linked", "evidence_attached", "entry_corrected"},
+    "support": frozenset({"support_referral_made", "support_referral_updated",
+                          "consultation_recorded", "evidence_attached"}),
+    "analyst": frozenset({"incident_linked", "objective_set", "outcome_review_held",
+                          "evidence_attached"}),
+    "admin": frozenset(),  # administers users; records no casework
+}
+
+#: Who may open a stream.
+OPENERS: dict[str, frozenset[str]] = {
+    "pathway": frozenset({"officer", "supervisor"}),
+    "place": frozenset({"officer", "supervisor"}),
+    "incident": frozenset({"officer", "supervisor", "support"}),
+}
+
+
+class User(Protocol):
+    """What the HTTP layer needs of a user (adapters.driven.auth.users.User satisfies it)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def agency(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def rank(self) -> str | None: ...
+
+    def actor(self) -> Actor: ...
+
+
+class Users(Protocol):
+    """Token lookup (adapters.driven.auth.users.UserStore satisfies it)."""
+
+    def authenticate(self, token: str) -> User | None: ...
+
+
+class TokenCache:
+    """Users of recently seen tokens, so a busy client costs no user lookup per request.
+
+    Keyed by the token's SHA-256 (the token itself is not kept). Only successful lookups
+    are cached, for `ttl` seconds: a user removed from the store is refused at most `ttl`
+    seconds later (ttl=0 turns the cache off).
+    """
+
+    def __init__(self, users: Users, ttl: float = 30.0, size: int = 4096,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.users, self.ttl, self.size, self.clock = users, ttl, size, clock
+        self._seen: OrderedDict[str, tuple[float, User]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def cached(self, token: str) -> User | None:
+        key = hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+        with self._lock:
+            found = self._seen.get(key)
+            if found is None or self.clock() - found[0] >= self.ttl:
+                return None
+            return found[1]
+
+    def authenticate(self, token: str) -> User | None:
+        user = self.users.authenticate(token)
+        if user is not None and self.ttl > 0:
+            key = hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+            with self._lock:
+                self._seen[key] = (self.clock(), user)
+                self._seen.move_to_end(key)
+                while len(self._seen) > self.size:
+                    self._seen.popitem(last=False)
+        return user
+
+
+def unauthorised(message: str) -> ApiError:
+    return ApiError(401, "unauthorised", message, {"WWW-Authenticate": 'Bearer realm="pathway"'})
+
+
+NO_TOKEN = "send Authorization: Bearer <token> (from `asb users add`)"
+BAD_TOKEN = "the bearer token is not valid"
+
+
+def may_record(user: User, step: str) -> None:
+    if step not in STEPS_BY_ROLE.get(user.role, frozenset()):
+        raise ApiError(403, "forbidden", f"a user with role {user.role!r} may not record {step}")
+
+
+def may_open(user: User, kind: str) -> None:
+    if user.role not in OPENERS[kind]:
+        raise ApiError(403, "forbidden", f"a user with role {user.role!r} may not open a {kind}")
+
+
+def scope_of(user: User) -> Scope:
+    """The cases `user` may read. Today: the whole partnership (see module docstring)."""
+    return EVERYONE

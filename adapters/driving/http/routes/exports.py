@@ -1,0 +1,215 @@
+"""Court exports of a pathway or place: chronology, proportionality statement and statutory
+contents check, as JSON, CSV, PDF or DOCX (issue 4; the same documents as `asb export`).
+
+Made from the log, never from the read models: each file embeds the log position and chain
+hash it was made from, and verifies with `asb verify-export` (docs/exports.md).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from annotated_types import MaxLen
+from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+
+from adapters.driven.exports import build_export, render, verify_export
+from adapters.driven.exports.document import Options
+from adapters.driven.exports.log import ExportSourceError
+from adapters.driving.http.auth import User
+from adapters.driving.http.deps import CurrentUser, Now, Services, ServicesDep
+from adapters.driving.http.errors import ApiError
+from adapters.driving.http.schemas.common import ApiDate, QueryText, error_responses
+from domain.model import DomainValidationError, NotFoundError
+
+router = APIRouter()
+
+#: Roles that may export (court documents with personal data); like auth.py's tables.
+EXPORTERS = frozenset({"officer", "supervisor", "legal", "admin"})
+MEDIA_TYPES = {
+    "json": "application/json", "csv": "text/csv; charset=utf-8", "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+FILTERS = ("from", "to", "only", "agency", "tag")  # the chronology's, as in `asb export`
+
+Format = Annotated[Literal["json", "csv", "pdf", "docx"], Query(
+    alias="format", description="json (default), csv (UTF-8 with BOM), pdf or docx")]
+Names = Annotated[bool, Query(description="show victims' and witnesses' names (default: initials)")]
+Item = Annotated[QueryText, MaxLen(200)]
+Items = list[Item] | None
+
+
+def _options(
+    date_from: Annotated[ApiDate | None, Query(
+        alias="from", description="only entries on or after this day (London)")] = None,
+    date_to: Annotated[ApiDate | None, Query(
+        alias="to", description="only entries on or before this day (London)")] = None,
+    only: Annotated[Items, Query(max_length=50, description=(
+        "only these kinds: a step name (cpn_issued), a category (CPN, breach) or INCIDENT / "
+        "AGENCY_ACTION; repeatable"))] = None,
+    agency: Annotated[Items, Query(max_length=50, description=(
+        "only entries by an agency whose name contains this; repeatable"))] = None,
+    tag: Annotated[Items, Query(max_length=50, description=(
+        "only entries concerning this issue tag; repeatable"))] = None,
+    names: Names = False,
+) -> Options:
+    if date_from and date_to and date_to < date_from:
+        raise DomainValidationError.single("to", "must be on or after from")
+    return Options(date_from=date_from, date_to=date_to, only=tuple(only or ()),
+                   agencies=tuple(agency or ()), tags=tuple(tag or ()), names=names)
+
+
+ChronologyOptions = Annotated[Options, Depends(_options)]
+
+
+def _responses(what: str) -> dict[int | str, dict[str, Any]]:
+    binary = {"schema": {"type": "string", "format": "binary"}}
+    content = {m: ({"schema": {"type": "object"}} if f == "json" else binary)
+               for f, m in MEDIA_TYPES.items()}
+    return {200: {"description": f"the {what}, as an attachment in the media type of `format`; "
+                                 "it embeds the log position and chain hash it was made from (JSON "
+                                 "schema and CSV columns: docs/exports.md)",
+                  "content": content}, **error_responses(401, 403, 404, 422)}
+
+
+def _export(services: Services, user: User, now: datetime,
+            stream_id: UUID, track: str, kind: str, fmt: str, options: Options,
+            request: Request | None = None) -> Response:
+    if request is not None:  # the chronology's filters given to another export: say so
+        stray = [p for p in FILTERS if p in request.query_params]
+        if stray:
+            raise DomainValidationError.single(stray[0], f"filters the chronology only, "
+                                                         f"not the {kind}")
+    if user.role not in EXPORTERS:
+        raise ApiError(403, "forbidden", f"a user with role {user.role!r} may not export the {kind}")
+    services.kinds.require(stream_id, track)  # 404 unless it is a `track`
+    try:
+        doc = build_export(services.application, stream_id, kind, options, generated_at=now)
+    except ExportSourceError as e:
+        raise NotFoundError(str(e)) from e
+    p = doc.provenance
+    name = re.sub(r"[^A-Za-z0-9._-]", "_", f"{doc.case.reference}-{kind}.{fmt}")
+    return Response(render(doc, fmt), media_type=MEDIA_TYPES[fmt], headers={
+        "Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store",
+        "X-Log-Position": p.position(), "X-Chain-Hash": p.chain_hash})
+
+
+def _doc(track: str, what: str) -> dict[str, Any]:
+    return {"tags": [f"{track}s"], "response_class": Response, "responses": _responses(what),
+            "summary": f"Export the {what} of a {track} (from the log)"}
+
+
+@router.get("/api/pathways/{pathway_id}/chronology", **_doc("pathway", "court chronology"))
+def pathway_chronology(pathway_id: UUID, services: ServicesDep, user: CurrentUser, now: Now,
+                       options: ChronologyOptions, fmt: Format = "json") -> Response:
+    return _export(services, user, now, pathway_id, "pathway", "chronology", fmt, options)
+
+
+@router.get("/api/pathways/{pathway_id}/proportionality",
+            **_doc("pathway", "proportionality statement"))
+def pathway_proportionality(pathway_id: UUID, services: ServicesDep, user: CurrentUser,
+                            now: Now, request: Request, fmt: Format = "json",
+                            names: Names = False) -> Response:
+    return _export(services, user, now, pathway_id, "pathway", "proportionality", fmt,
+                   Options(names=names), request)
+
+
+@router.get("/api/pathways/{pathway_id}/contents", **_doc("pathway", "statutory contents check"))
+def pathway_contents(pathway_id: UUID, services: ServicesDep, user: CurrentUser, now: Now,
+                     request: Request, fmt: Format = "json", names: Names = False) -> Response:
+    return _export(services, user, now, pathway_id, "pathway", "contents", fmt,
+                   Options(names=names), request)
+
+
+@router.get("/api/places/{place_id}/chronology", **_doc("place", "court chronology"))
+def place_chronology(place_id: UUID, services: ServicesDep, user: CurrentUser, now: Now,
+                     options: ChronologyOptions, fmt: Format = "json") -> Response:
+    return _export(services, user, now, place_id, "place", "chronology", fmt, options)
+
+
+@router.get("/api/places/{place_id}/proportionality",
+            **_doc("place", "proportionality statement"))
+def place_proportionality(place_id: UUID, services: ServicesDep, user: CurrentUser, now: Now,
+                          request: Request, fmt: Format = "json",
+                          names: Names = False) -> Response:
+    return _export(services, user, now, place_id, "place", "proportionality", fmt,
+                   Options(names=names), request)
+
+
+@router.get("/api/places/{place_id}/contents", **_doc("place", "statutory contents check"))
+def place_contents(place_id: UUID, services: ServicesDep, user: CurrentUser, now: Now,
+                   request: Request, fmt: Format = "json", names: Names = False) -> Response:
+    return _export(services, user, now, place_id, "place", "contents", fmt,
+                   Options(names=names), request)
+
+
+# ------------------------------------------------------------------------- verification
+#: The largest export accepted for verification (a 2,000-row chronology PDF is ~1 MB).
+MAX_VERIFY_BYTES = 50 * 1024 * 1024
+
+
+class VerifiedCase(BaseModel):
+    id: str
+    reference: str
+    name: str
+
+
+class ExportVerifyOut(BaseModel):
+    """The result of checking an export against the log (the same check as
+    `asb verify-export`): `ok` is false when any problem was found."""
+
+    ok: bool
+    format: Literal["pdf", "docx", "csv", "json"]
+    document: str
+    case: VerifiedCase
+    log_position: str
+    chain_hash: str
+    rows_sha256: str
+    checks: list[str]
+    problems: list[str]
+    added_since: list[str]
+
+
+@router.post(
+    "/api/exports/verify", tags=["exports"], response_model=ExportVerifyOut,
+    summary="Check an export file against the log it says it was made from",
+    description=(
+        "Send the file itself as the request body (any content type; PDF, DOCX, CSV or JSON "
+        "as exported). The embedded provenance names the log position; the log there is "
+        "re-hashed, the rows regenerated and compared with the file (docs/exports.md). "
+        "200 with `ok: false` when the file does not match the log; 422 when the body is not "
+        "a Pathway export; 413 above 50 MB."),
+    openapi_extra={"requestBody": {"required": True, "content": {
+        "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
+    responses=error_responses(401, 403, 413, 422))
+async def verify_file(request: Request, services: ServicesDep,
+                      user: CurrentUser) -> ExportVerifyOut:
+    if user.role not in EXPORTERS:
+        raise ApiError(403, "forbidden", f"a user with role {user.role!r} may not verify exports")
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_VERIFY_BYTES:
+        raise ApiError(413, "too_large", f"body: at most {MAX_VERIFY_BYTES} bytes")
+    data = bytearray()
+    async for chunk in request.stream():
+        data += chunk
+        if len(data) > MAX_VERIFY_BYTES:
+            raise ApiError(413, "too_large", f"body: at most {MAX_VERIFY_BYTES} bytes")
+    if not data:
+        raise DomainValidationError.single("body", "must be an export file (PDF, DOCX, CSV "
+                                                   "or JSON); it is empty")
+    report = await run_in_threadpool(verify_export, services.application, bytes(data))
+    prov = report.provenance
+    if prov is None:
+        rule = report.problems[0] if report.problems else "is not a Pathway export"
+        raise DomainValidationError.single("body", rule)
+    return ExportVerifyOut(
+        ok=report.ok, format=report.format, document=prov.document,
+        case=VerifiedCase(id=prov.case["id"], reference=prov.case["reference"],
+                          name=prov.case["name"]),
+        log_position=prov.position(), chain_hash=prov.chain_hash,
+        rows_sha256=prov.rows_sha256, checks=report.checks, problems=report.problems,
+        added_since=report.added)

@@ -1,0 +1,56 @@
+"""Incidents: report, list, read."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Query, Response
+
+from adapters.driving.http.auth import may_open
+from adapters.driving.http.deps import ApplicationDep, CurrentUser, ReadConn, ScopeDep
+from adapters.driving.http.errors import ApiError
+from adapters.driving.http.schemas.common import ApiDateTime, Page, error_responses
+from adapters.driving.http.schemas.steps import ReportIncidentRequest, command_data
+from adapters.driving.http.schemas.views import Created, IncidentOut
+from adapters.driven.readmodels import queries
+
+router = APIRouter(prefix="/api/incidents", tags=["incidents"])
+
+
+@router.post("", status_code=201, response_model=Created, summary="Report an incident",
+             responses=error_responses(401, 403, 409, 422))
+def report_incident(body: ReportIncidentRequest, user: CurrentUser,  # type: ignore[valid-type]
+                    app: ApplicationDep, response: Response) -> Created:
+    may_open(user, "incident")
+    incident_id = app.report_incident(command_data(body), user.actor(), id=body.id)  # type: ignore[attr-defined]
+    response.headers["Location"] = f"/api/incidents/{incident_id}"
+    return Created(id=incident_id, version=1)
+
+
+@router.get("", response_model=Page[IncidentOut], summary="List incidents",
+            responses=error_responses(401, 422))
+def list_incidents(
+    conn: ReadConn, scope: ScopeDep,
+    place_id: UUID | None = None,
+    pathway_id: UUID | None = None,
+    since: Annotated[ApiDateTime | None, Query(description="occurred at or after")] = None,
+    until: Annotated[ApiDateTime | None, Query(description="occurred before")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> Page[IncidentOut]:
+    total, rows = queries.list_incidents(conn, scope, place_id=place_id, pathway_id=pathway_id,
+                                         since=since, until=until, limit=limit, offset=offset)
+    return Page[IncidentOut](total=total, items=[IncidentOut.model_validate(r) for r in rows])
+
+
+@router.get("/{incident_id}", response_model=IncidentOut, summary="An incident",
+            responses=error_responses(401, 404, 422))
+def get_incident(incident_id: UUID, conn: ReadConn, scope: ScopeDep,
+                 app: ApplicationDep) -> IncidentOut:
+    app.incident(incident_id)  # NotFoundError -> 404
+    row = queries.incident(conn, scope, incident_id)
+    if row is None:
+        raise ApiError(503, "read_model_behind", "the read models have not caught up yet; retry",
+                       {"Retry-After": "1"})
+    return IncidentOut.model_validate(row)

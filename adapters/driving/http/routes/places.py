@@ -1,0 +1,139 @@
+"""Places: register, list, read (closure track, next steps), record steps, outcomes."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Body, Query, Response
+from pydantic import Field, create_model
+
+from adapters.driving.http.auth import may_open, may_record
+from adapters.driving.http.deps import (
+    ApplicationDep,
+    CurrentUser,
+    Now,
+    ReadConn,
+    ScopeDep,
+    ServicesDep,
+)
+from adapters.driving.http.errors import ApiError
+from adapters.driving.http.routes.shaping import deadline_out, next_steps_out, notes_of
+from adapters.driving.http.schemas.common import Page, QueryText, error_responses, literal_of
+from adapters.driving.http.schemas.examples import STEP_EXAMPLES
+from adapters.driving.http.schemas.steps import (
+    PLACE_STEP_NAMES,
+    PlaceStep,
+    RegisterPlaceRequest,
+    command_data,
+    openapi_examples,
+    step_model,
+)
+from adapters.driving.http.schemas.views import (
+    Created,
+    InstrumentOut,
+    OutcomeOut,
+    OverrideOut,
+    PlaceDetail,
+    PlaceSummary,
+    ReferralOut,
+    StepRecorded,
+)
+from adapters.driven.readmodels import queries
+
+router = APIRouter(prefix="/api/places", tags=["places"])
+
+OutcomeReviewRequest = create_model(
+    "OutcomeReviewRequest",
+    __base__=step_model("outcome_review_held"),
+    step=(literal_of("outcome_review_held"), Field(default="outcome_review_held")),
+)
+OutcomeReviewRequest.model_config["json_schema_extra"] = {
+    "examples": [STEP_EXAMPLES["outcome_review_held"]]}
+OutcomeReviewRequest.model_rebuild(force=True)
+
+
+@router.post("", status_code=201, response_model=Created, summary="Register a place",
+             responses=error_responses(401, 403, 409, 422))
+def register_place(body: RegisterPlaceRequest, user: CurrentUser,  # type: ignore[valid-type]
+                   app: ApplicationDep, response: Response) -> Created:
+    may_open(user, "place")
+    place_id = app.register_place(command_data(body), user.actor(), id=body.id)  # type: ignore[attr-defined]
+    response.headers["Location"] = f"/api/places/{place_id}"
+    return Created(id=place_id, version=1)
+
+
+@router.get("", response_model=Page[PlaceSummary], summary="List or search places",
+            responses=error_responses(401, 422))
+def list_places(
+    conn: ReadConn, scope: ScopeDep,
+    q: Annotated[QueryText | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> Page[PlaceSummary]:
+    total, rows = queries.list_places(conn, scope, q=q, limit=limit, offset=offset)
+    return Page[PlaceSummary](total=total, items=[PlaceSummary.model_validate(r) for r in rows])
+
+
+@router.get("/{place_id}", response_model=PlaceDetail,
+            summary="A place: closure track, measures, deadlines, next steps",
+            responses=error_responses(401, 404, 422))
+def get_place(place_id: UUID, conn: ReadConn, scope: ScopeDep, user: CurrentUser,
+              app: ApplicationDep, now: Now) -> PlaceDetail:
+    agg = app.place(place_id)
+    row = queries.place(conn, scope, place_id)
+    if row is None:
+        raise ApiError(503, "read_model_behind", "the read models have not caught up yet; retry",
+                       {"Retry-After": "1"})
+    steps = app.next_steps(place_id, actor=user.actor(), now=now)
+    return PlaceDetail(
+        id=row["id"], name=row["name"], kind=row["kind"], address=row["address"],
+        description=row["description"], opened_at=row["opened_at"],
+        opened_by_agency=row["opened_by_agency"],
+        instruments=[InstrumentOut.model_validate(i) for i in row["instruments"]],
+        referrals=[ReferralOut.model_validate(r) for r in row["referrals"]],
+        notes=notes_of(row["notes"], "assessment", "consultation", "environmental_measure",
+                       "objective", "outcome_review"),
+        overrides=[OverrideOut.model_validate(o) for o in row["overrides"]],
+        deadlines=[deadline_out(d, now) for d in row["deadlines"]],
+        next_steps=next_steps_out(steps),
+        version=agg.version,
+    )
+
+
+def _record(place_id: UUID, body: object, user: CurrentUser, services: ServicesDep
+            ) -> StepRecorded:
+    step = body.step  # type: ignore[attr-defined]
+    may_record(user, step)
+    services.kinds.require(place_id, "place")  # 404 unless it is a place
+    app = services.application
+    event = app.record(place_id, command_data(body), user.actor(),  # type: ignore[arg-type]
+                       expected_version=body.expected_version)  # type: ignore[attr-defined]
+    return StepRecorded.of(event)
+
+
+@router.post("/{place_id}/steps", status_code=201, response_model=StepRecorded,
+             summary="Record a step on a place (closure track, measures, objectives)",
+             responses=error_responses(401, 403, 404, 409, 422))
+def record_place_step(
+    place_id: UUID,
+    body: Annotated[PlaceStep, Body(openapi_examples=openapi_examples(PLACE_STEP_NAMES))],
+    user: CurrentUser, services: ServicesDep,
+) -> StepRecorded:
+    return _record(place_id, body, user, services)
+
+
+@router.get("/{place_id}/outcomes", response_model=list[OutcomeOut],
+            summary="Objectives and outcome reviews of a place",
+            responses=error_responses(401, 404, 422))
+def get_outcomes(place_id: UUID, conn: ReadConn, app: ApplicationDep) -> list[OutcomeOut]:
+    app.place(place_id)
+    return [OutcomeOut.model_validate(r) for r in queries.outcomes(conn, place_id)]
+
+
+@router.post("/{place_id}/outcomes", status_code=201, response_model=StepRecorded,
+             summary="Record an outcome review (the outcome_review_held step)",
+             responses=error_responses(401, 403, 404, 409, 422))
+def post_outcome(place_id: UUID, body: OutcomeReviewRequest,  # type: ignore[valid-type]
+                 user: CurrentUser, services: ServicesDep) -> StepRecorded:
+    return _record(place_id, body, user, services)

@@ -1,0 +1,25 @@
+"""Read-model rows to response bodies (shared by pathways and places)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from adapters.driving.http.schemas.views import DeadlineOut, NextStepOut, NoteOut
+from domain.model import Deadline, NextStep
+
+
+def deadline_out(row: dict[str, Any], now: datetime) -> DeadlineOut:
+    status = Deadline(row["code"], row["label"], row["legal_basis"], row["duty"],
+                      row["instrument_id"], row["starts_at"], row["due_at"],
+                      row["met_at"]).status(now)
+    return DeadlineOut.model_validate({**row, "status": status})
+
+
+def notes_of(rows: list[dict[str, Any]], *prefixes: str) -> list[NoteOut]:
+    return [NoteOut.model_validate(r) for r in rows
+            if any(r["kind"] == p or r["kind"].startswith(p + ":") for p in prefixes)]
+
+
+def next_steps_out(steps: list[NextStep]) -> list[NextStepOut]:
+    return [NextStepOut.of(s) for s in steps]
