@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
+from adapters.driven.exports.ports import LogReader
 from adapters.driven.store.schema import init_schema
 from adapters.driven.store.settings import StoreSettings, persistence_env
 from domain.rulesets import RuleBook
@@ -37,3 +38,10 @@ def build_application(
         rule_book=rule_book or rule_book_from(environ),
         snapshot_interval=snapshot_interval,
     )
+
+
+def build_log_reader(application: PathwayApplication) -> LogReader:
+    """The log as exports read it, from the application's own event store."""
+    from adapters.driven.store.log_reader import log_reader_for
+
+    return log_reader_for(application.events)

@@ -66,6 +66,7 @@ def export(
     """Export a chronology, proportionality statement or contents check, made from the log."""
     from uuid import UUID
 
+    from adapters.bootstrap import build_log_reader
     from adapters.driven.exports import build_export, render
     from adapters.driven.exports.document import Options
     from adapters.driven.exports.log import ExportSourceError
@@ -85,7 +86,7 @@ def export(
                       tags=tuple(tag or ()), names=names)
     app = _application()
     try:
-        doc = build_export(app, stream_id, kind.value, options)
+        doc = build_export(build_log_reader(app), stream_id, kind.value, options)
     except ExportSourceError as e:
         _fail(str(e))
     finally:
@@ -105,11 +106,12 @@ def verify_export(
                                          help="An export made by `asb export`.")],
 ) -> None:
     """Check that an export's rows still match the log at the position it embeds."""
+    from adapters.bootstrap import build_log_reader
     from adapters.driven.exports import verify_export as run_verify
 
     app = _application()
     try:
-        report = run_verify(app, file.read_bytes())
+        report = run_verify(build_log_reader(app), file.read_bytes())
     finally:
         app.close()
     p = report.provenance

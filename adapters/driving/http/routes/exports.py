@@ -88,7 +88,7 @@ def _export(services: Services, user: User, now: datetime,
         raise ApiError(403, "forbidden", f"a user with role {user.role!r} may not export the {kind}")
     services.kinds.require(stream_id, track)  # 404 unless it is a `track`
     try:
-        doc = build_export(services.application, stream_id, kind, options, generated_at=now)
+        doc = build_export(services.log, stream_id, kind, options, generated_at=now)
     except ExportSourceError as e:
         raise NotFoundError(str(e)) from e
     p = doc.provenance
@@ -201,7 +201,7 @@ async def verify_file(request: Request, services: ServicesDep,
     if not data:
         raise DomainValidationError.single("body", "must be an export file (PDF, DOCX, CSV "
                                                    "or JSON); it is empty")
-    report = await run_in_threadpool(verify_export, services.application, bytes(data))
+    report = await run_in_threadpool(verify_export, services.log, bytes(data))
     prov = report.provenance
     if prov is None:
         rule = report.problems[0] if report.problems else "is not a Pathway export"
