@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
+from adapters.driven.exports import formats
 from adapters.driving.cli.common import fail as _fail
 from adapters.driving.cli.common import store_settings
 
@@ -24,13 +25,9 @@ class ExportKind(str, Enum):
     CONTENTS = "contents"
 
 
-class ExportFormat(str, Enum):
-    PDF = "pdf"
-    DOCX = "docx"
-    CSV = "csv"
-    JSON = "json"
-
-
+#: The `--format` choices: the declared export formats.
+ExportFormat = Enum(  # type: ignore[misc]
+    "ExportFormat", {n.upper(): n for n in formats.NAMES}, type=str)
 
 def _application() -> Any:
     from adapters.bootstrap import build_application
@@ -48,7 +45,8 @@ def export(
                                              help="What to export.")] = ExportKind.CHRONOLOGY,
     fmt: Annotated[ExportFormat | None, typer.Option(
         "--format", case_sensitive=False,
-        help="pdf, docx, csv or json (default: from the --out file's extension).")] = None,
+        help=f"{formats.listed(list(formats.NAMES))} (default: from the --out file's "
+             "extension).")] = None,
     date_from: Annotated[datetime | None, typer.Option(
         "--from", formats=["%Y-%m-%d"], help="Only entries on or after this day (London).")] = None,
     date_to: Annotated[datetime | None, typer.Option(
@@ -71,9 +69,11 @@ def export(
     from adapters.driven.exports.document import Options
     from adapters.driven.exports.log import ExportSourceError
 
-    chosen = fmt.value if fmt is not None else out.suffix.lower().lstrip(".")
-    if chosen not in {f.value for f in ExportFormat}:
-        _fail(f"cannot tell the format from {out.name!r}: give --format pdf|docx|csv|json", 2)
+    found = formats.get(fmt.value) if fmt is not None else formats.by_extension(out.suffix[1:])
+    if found is None:
+        _fail(f"cannot tell the format from {out.name!r}: give --format "
+              f"{'|'.join(formats.NAMES)}", 2)
+    chosen = found.name
     try:
         stream_id = UUID(case_id)
     except ValueError:
