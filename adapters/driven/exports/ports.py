@@ -1,6 +1,6 @@
 """What exports need from the log, as a port: the stored events of a stream and where they
 stand in the whole log. The store implements it (adapters/driven/store/log_reader.py); exports
-never see a database, a recorder or SQL.
+never see the database behind it.
 """
 
 from __future__ import annotations

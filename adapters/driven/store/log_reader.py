@@ -22,7 +22,7 @@ from domain.events.base import DomainEvent
 class EventStoreLogReader:
     """Reading streams through an event store; the position query is the backend's."""
 
-    def __init__(self, events: EventStore) -> None:
+    def __init__(self, events: EventStore[UUID]) -> None:
         self.events = events
 
     def read(self, stream_id: UUID, *, up_to: int | None = None,
@@ -35,7 +35,7 @@ class EventStoreLogReader:
 
 
 class SQLiteLogReader(EventStoreLogReader):
-    def __init__(self, events: EventStore, recorder: SQLiteApplicationRecorder) -> None:
+    def __init__(self, events: EventStore[UUID], recorder: SQLiteApplicationRecorder) -> None:
         super().__init__(events)
         self.recorder = recorder
 
@@ -52,7 +52,7 @@ class SQLiteLogReader(EventStoreLogReader):
 
 
 class PostgresLogReader(EventStoreLogReader):
-    def __init__(self, events: EventStore, recorder: PostgresApplicationRecorder) -> None:
+    def __init__(self, events: EventStore[UUID], recorder: PostgresApplicationRecorder) -> None:
         super().__init__(events)
         self.recorder = recorder
 
@@ -72,7 +72,7 @@ class PostgresLogReader(EventStoreLogReader):
         return best
 
 
-def log_reader_for(events: EventStore) -> SQLiteLogReader | PostgresLogReader:
+def log_reader_for(events: EventStore[UUID]) -> SQLiteLogReader | PostgresLogReader:
     """The reader for the backend the event store was configured with."""
     recorder = events.recorder
     if isinstance(recorder, SQLiteApplicationRecorder):

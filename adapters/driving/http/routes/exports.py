@@ -130,7 +130,8 @@ def pathway_proportionality(pathway_id: UUID, services: ServicesDep, user: Curre
 
 @router.get("/api/pathways/{pathway_id}/contents", **_doc("pathway", "statutory contents check"))
 def pathway_contents(pathway_id: UUID, services: ServicesDep, user: CurrentUser, now: Now,
-                     request: Request, fmt: Format = DEFAULT_FORMAT, names: Names = False) -> Response:
+                     request: Request, fmt: Format = DEFAULT_FORMAT,
+                     names: Names = False) -> Response:
     return _export(services, user, now, pathway_id, "pathway", "contents", fmt,
                    Options(names=names), request)
 
@@ -152,7 +153,8 @@ def place_proportionality(place_id: UUID, services: ServicesDep, user: CurrentUs
 
 @router.get("/api/places/{place_id}/contents", **_doc("place", "statutory contents check"))
 def place_contents(place_id: UUID, services: ServicesDep, user: CurrentUser, now: Now,
-                   request: Request, fmt: Format = DEFAULT_FORMAT, names: Names = False) -> Response:
+                   request: Request, fmt: Format = DEFAULT_FORMAT,
+                   names: Names = False) -> Response:
     return _export(services, user, now, place_id, "place", "contents", fmt,
                    Options(names=names), request)
 
