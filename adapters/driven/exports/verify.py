@@ -37,10 +37,6 @@ class VerifyReport:
         return not self.problems
 
 
-def detect_format(data: bytes) -> str:
-    return detect(data).name
-
-
 def verify(log: LogReader, data: bytes) -> VerifyReport:
     report = VerifyReport()
     try:
