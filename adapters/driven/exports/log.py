@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
+from domain import steps
 from domain.events.base import GENESIS_HASH, DomainEvent
 from domain.model import NotFoundError
 
@@ -64,7 +65,7 @@ def load_case(app: Any, stream_id: UUID, at: Mapping[str, int] | None = None) ->
     linked: dict[UUID, None] = {}  # ordered, without repeats
     for e in events:
         incident_id = getattr(e, "incident_id", None)
-        if e.step == "incident_linked" and incident_id is not None:
+        if e.step == steps.INCIDENT_LINKED and incident_id is not None:
             linked[incident_id] = None
     incidents: dict[UUID, tuple[DomainEvent, ...]] = {}
     for incident_id in linked:
