@@ -195,7 +195,8 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
     StepSpec("dispersal_direction_given", "Give a dispersal direction", "ASBCPA2014 ss.34-35",
              opens=Kind.DISPERSAL,
              done="Dispersal direction given", category="dispersal", measure=Measure.ESCALATION,
-             significance="dispersal direction given (s.35); failing to comply is an offence (s.39)",
+             significance="dispersal direction given (s.35); "
+             "failing to comply is an offence (s.39)",
              notice=notices.DISPERSAL),
     StepSpec("override_authorised", "Authorise an override of a SOFT guard",
              "Supervisory authorisation (guidance override)",
