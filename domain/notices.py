@@ -26,6 +26,8 @@ class Content:
     #: The step whose event would carry that field, when not the step issuing the notice
     #: (an order's terms are recorded when it is granted, not when it is applied for).
     on: str = ""
+    #: Not required: reported "not applicable", with the field that would record it.
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ DISPERSAL = Notice("Dispersal direction", (
     Content("in writing unless not reasonably practicable", "s.35(5)", check="in_writing"),
     Content("the area it relates to", "s.35(5)", check="area"),
     Content("time and manner of leaving, including route (optional)", "s.35(6)",
-            check="optional", lacks="leaving_route"),
+            lacks="leaving_route", optional=True),
     Content("the exclusion period", "s.35(5)", check="exclusion_period"),
     Content("statement that failing to comply without reasonable excuse is an offence",
             "s.35(5); s.39", lacks="offence_warning_given",

@@ -208,7 +208,7 @@ CHECKS: dict[str, CheckFn] = {
 
 def check(item: Content, step: str, e: Any, facts: CaseFacts) -> Check:
     """Check one item of a notice's contents against what the log records."""
-    if item.check == "optional":
+    if item.optional:
         return NA, "", (f"Optional; the event model has no field for it: add "
                         f"`{item.lacks}` to {item.on or step}")
     if item.check:
