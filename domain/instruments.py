@@ -56,6 +56,21 @@ LABELS: dict[Kind, str] = {
     Kind.REFERRAL: "Support referral",
 }
 
+#: How a bundle names an instrument in running text ("the CPN of 4 November 2025").
+SHORT_LABELS: dict[Kind, str] = {
+    Kind.CPW: "CPW",
+    Kind.CPN: "CPN",
+    Kind.FPN: "FPN",
+    Kind.PROSECUTION: "prosecution",
+    Kind.INJUNCTION: "injunction",
+    Kind.CBO: "CBO",
+    Kind.DISPERSAL: "dispersal direction",
+    Kind.ARREST: "arrest",
+    Kind.CLOSURE_NOTICE: "closure notice",
+    Kind.CLOSURE_ORDER: "closure order",
+    Kind.REFERRAL: "referral",
+}
+
 
 class S(str, Enum):
     """Every lifecycle state of every instrument kind (each kind uses a subset)."""

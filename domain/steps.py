@@ -1,12 +1,18 @@
-"""The step vocabulary: what each step opens or moves, and its usual legal basis."""
+"""The step vocabulary: what each step opens or moves, its usual legal basis, and what it
+means to a reader (its wording, category, court role, place among measures, the notice it
+issues). Exports, read models and front ends read this instead of keeping their own tables.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
-from domain.instruments import Kind
+from domain import notices
+from domain.instruments import SEVERITY, Kind
+from domain.notices import Notice
 
 Trigger = Callable[[Any], str | None] | str | None
 
@@ -28,6 +34,32 @@ class Target:
         return self.trigger
 
 
+class Court(str, Enum):
+    """How a step involves a court.
+
+    PROCEEDINGS: a party brings a matter before a court (an application, an appeal, a
+    prosecution); the record is the party's. RECORD: the step records what a court decided
+    or heard, so the entry rests on the court's record.
+    """
+
+    PROCEEDINGS = "proceedings"
+    RECORD = "record"
+
+
+class Measure(str, Enum):
+    """A step's part in the proportionality of escalation."""
+
+    #: A coercive measure whose proportionality must be shown.
+    ESCALATION = "escalation"
+    #: A measure short of escalation that counts as a lesser measure tried.
+    LESSER = "lesser"
+
+
+#: Non-statutory lesser measures rank with the least severe statutory measure, so that no
+#: escalation step is said to have followed them as a lesser measure of its own level.
+NON_STATUTORY_SEVERITY = 1
+
+
 @dataclass(frozen=True)
 class StepSpec:
     name: str
@@ -35,6 +67,31 @@ class StepSpec:
     legal_basis: str
     opens: Kind | None = None
     targets: tuple[Target, ...] = ()
+    #: What happened, in the past tense ("Community Protection Warning issued").
+    done: str = ""
+    #: The chronology category ("CPW", "order", "hearing", ...).
+    category: str = ""
+    court: Court | None = None
+    measure: Measure | None = None
+    #: The legal significance a chronology states for every such step (when it needs no
+    #: detail of the event).
+    significance: str = ""
+    #: The notice or order the step issues, with its statutory contents.
+    notice: Notice | None = None
+
+    @property
+    def moves(self) -> frozenset[Kind]:
+        """Kinds of existing instrument whose lifecycle the step moves."""
+        return frozenset(k for t in self.targets if t.trigger is not None for k in t.kinds)
+
+    @property
+    def severity(self) -> int | None:
+        """The severity of the instrument the step opens or moves (one kind), if any."""
+        if self.opens is not None:
+            return SEVERITY[self.opens]
+        if len(self.moves) == 1:
+            return SEVERITY[next(iter(self.moves))]
+        return NON_STATUTORY_SEVERITY if self.measure is Measure.LESSER else None
 
 
 def _k(*kinds: Kind) -> frozenset[Kind]:
@@ -42,94 +99,152 @@ def _k(*kinds: Kind) -> frozenset[Kind]:
 
 
 PERSON_STEPS: tuple[StepSpec, ...] = (
-    StepSpec("incident_linked", "Link an incident", "Evidence of conduct"),
-    StepSpec("early_intervention", "Early intervention", "Non-statutory (statutory guidance 2023)"),
+    StepSpec("incident_linked", "Link an incident", "Evidence of conduct",
+             done="Incident linked to the case", category="evidence"),
+    StepSpec("early_intervention", "Early intervention", "Non-statutory (statutory guidance 2023)",
+             done="Early intervention", category="warning", measure=Measure.LESSER,
+             significance="lesser measure (non-statutory early intervention)"),
     StepSpec("support_referral_made", "Offer a support referral", "ASB Principles 2022",
-             opens=Kind.REFERRAL),
+             opens=Kind.REFERRAL,
+             done="Support referral offered", category="referral", significance="support offered"),
     StepSpec("support_referral_updated", "Update a support referral", "ASB Principles 2022",
              targets=(Target("referral_id", _k(Kind.REFERRAL), lambda c: c.status,
                              possible=("accepted", "declined", "no_response", "engaged",
-                                       "completed", "disengaged")),)),
-    StepSpec("consultation_recorded", "Record a consultation", "ASBCPA2014 s.14, s.43(6)"),
+                                       "completed", "disengaged")),),
+             done="Support referral updated", category="referral"),
+    StepSpec("consultation_recorded", "Record a consultation", "ASBCPA2014 s.14, s.43(6)",
+             done="Consultation recorded", category="consultation",
+             significance="consultation / informing appropriate bodies (s.14, s.43(6), s.76(7))"),
     StepSpec("proportionality_assessed", "Assess proportionality",
-             "HRA 1998 Sch.1 Art 8; Equality Act 2010 ss.15, 149"),
+             "HRA 1998 Sch.1 Art 8; Equality Act 2010 ss.15, 149",
+             done="Proportionality assessment", category="assessment"),
     StepSpec("cpw_issued", "Issue a Community Protection Warning", "ASBCPA2014 s.43(5)(a)",
-             opens=Kind.CPW),
+             opens=Kind.CPW,
+             done="Community Protection Warning issued", category="CPW",
+             measure=Measure.ESCALATION, notice=notices.CPW),
     StepSpec("cpn_issued", "Issue a Community Protection Notice", "ASBCPA2014 s.43",
-             opens=Kind.CPN, targets=(Target("warning_id", _k(Kind.CPW), "escalate"),)),
+             opens=Kind.CPN, targets=(Target("warning_id", _k(Kind.CPW), "escalate"),),
+             done="Community Protection Notice issued", category="CPN",
+             measure=Measure.ESCALATION,
+             significance="CPN served (s.43); 21-day appeal period begins (s.46)",
+             notice=notices.CPN),
     StepSpec("cpn_appeal_lodged", "Record a CPN appeal", "ASBCPA2014 s.46",
-             targets=(Target("instrument_id", _k(Kind.CPN), "appeal_lodged"),)),
+             targets=(Target("instrument_id", _k(Kind.CPN), "appeal_lodged"),),
+             done="CPN appeal lodged", category="appeal", court=Court.PROCEEDINGS),
     StepSpec("cpn_appeal_decided", "Record a CPN appeal decision", "ASBCPA2014 s.46(4)",
              targets=(Target("instrument_id", _k(Kind.CPN),
                              lambda c: "appeal_quashed" if c.outcome == "quashed"
                              else "appeal_dismissed",
-                             possible=("appeal_quashed", "appeal_dismissed")),)),
+                             possible=("appeal_quashed", "appeal_dismissed")),),
+             done="CPN appeal decided", category="appeal", court=Court.RECORD),
     StepSpec("breach_recorded", "Record a breach", "ASBCPA2014 s.48 / s.9 / SA2020 s.339",
              targets=(Target("instrument_id",
-                             _k(Kind.CPN, Kind.INJUNCTION, Kind.CBO, Kind.DISPERSAL), "breach"),)),
+                             _k(Kind.CPN, Kind.INJUNCTION, Kind.CBO, Kind.DISPERSAL), "breach"),),
+             done="Breach recorded", category="breach"),
     StepSpec("fpn_issued", "Issue a Fixed Penalty Notice", "ASBCPA2014 s.52", opens=Kind.FPN,
-             targets=(Target("notice_id", _k(Kind.CPN)),)),
+             targets=(Target("notice_id", _k(Kind.CPN)),),
+             done="Fixed Penalty Notice issued", category="FPN", measure=Measure.ESCALATION,
+             significance="FPN issued (s.52): no proceedings for 14 days", notice=notices.FPN),
     StepSpec("fpn_paid", "Record FPN payment", "ASBCPA2014 s.52(4)",
-             targets=(Target("instrument_id", _k(Kind.FPN), "pay"),)),
+             targets=(Target("instrument_id", _k(Kind.FPN), "pay"),),
+             done="Fixed Penalty Notice paid", category="FPN",
+             significance="FPN paid: no conviction for the offence (s.52(4))"),
     StepSpec("prosecution_started", "Start a prosecution", "ASBCPA2014 s.48; SA2020 s.339",
              opens=Kind.PROSECUTION,
              targets=(Target("relates_to", _k(Kind.CPN, Kind.FPN, Kind.CBO, Kind.DISPERSAL),
-                             optional=True),)),
+                             optional=True),),
+             done="Prosecution started", category="prosecution", court=Court.PROCEEDINGS,
+             measure=Measure.ESCALATION, significance="criminal proceedings started"),
     StepSpec("conviction_recorded", "Record a court outcome", "Criminal proceedings",
              targets=(Target("instrument_id", _k(Kind.PROSECUTION),
                              lambda c: "convict" if c.outcome == "convicted" else "acquit",
-                             possible=("convict", "acquit")),)),
+                             possible=("convict", "acquit")),),
+             done="Court outcome recorded", category="hearing", court=Court.RECORD),
     StepSpec("cbo_granted", "Record a Criminal Behaviour Order", "SA2020 ss.330-331",
-             opens=Kind.CBO, targets=(Target("prosecution_id", _k(Kind.PROSECUTION)),)),
+             opens=Kind.CBO, targets=(Target("prosecution_id", _k(Kind.PROSECUTION)),),
+             done="Criminal Behaviour Order made", category="order", court=Court.RECORD),
     StepSpec("injunction_applied", "Apply for a civil injunction", "ASBCPA2014 ss.1, 5-6, 14",
-             opens=Kind.INJUNCTION),
+             opens=Kind.INJUNCTION,
+             done="Injunction applied for", category="application", court=Court.PROCEEDINGS,
+             measure=Measure.ESCALATION, notice=notices.INJUNCTION),
     StepSpec("injunction_granted", "Record an injunction granted", "ASBCPA2014 ss.1, 4, 7",
              targets=(Target("instrument_id", _k(Kind.INJUNCTION),
                              lambda c: "grant_interim" if c.interim else "grant",
-                             possible=("grant_interim", "grant")),)),
+                             possible=("grant_interim", "grant")),),
+             done="Injunction granted", category="order", court=Court.RECORD),
     StepSpec("injunction_varied", "Record an injunction varied", "ASBCPA2014 s.8",
-             targets=(Target("instrument_id", _k(Kind.INJUNCTION), "vary"),)),
+             targets=(Target("instrument_id", _k(Kind.INJUNCTION), "vary"),),
+             done="Injunction varied", category="order", court=Court.RECORD),
     StepSpec("injunction_discharged", "Record an injunction discharged or refused",
              "ASBCPA2014 s.8",
              targets=(Target("instrument_id", _k(Kind.INJUNCTION),
                              lambda c: "refuse" if c.outcome == "refused" else "discharge",
-                             possible=("refuse", "discharge")),)),
+                             possible=("refuse", "discharge")),),
+             done="Injunction discharged or refused", category="order", court=Court.RECORD),
     StepSpec("arrested", "Record an arrest", "ASBCPA2014 ss.9-10; PACE 1984 s.24",
              opens=Kind.ARREST,
-             targets=(Target("injunction_id", _k(Kind.INJUNCTION), "arrest", optional=True),)),
+             targets=(Target("injunction_id", _k(Kind.INJUNCTION), "arrest", optional=True),),
+             done="Arrest", category="arrest",
+             significance="arrest: to be brought before a judge within 24 hours (s.9(3))"),
     StepSpec("court_appearance", "Record a court appearance", "ASBCPA2014 s.9(3)-(5)",
-             targets=(Target("instrument_id", _k(Kind.ARREST), "appear"),)),
+             targets=(Target("instrument_id", _k(Kind.ARREST), "appear"),),
+             done="Court appearance", category="hearing", court=Court.RECORD),
     StepSpec("committal_decided", "Record a committal decision", "CPR Part 81",
-             targets=(Target("instrument_id", _k(Kind.ARREST), "decide"),)),
+             targets=(Target("instrument_id", _k(Kind.ARREST), "decide"),),
+             done="Committal decision", category="hearing", court=Court.RECORD),
     StepSpec("dispersal_direction_given", "Give a dispersal direction", "ASBCPA2014 ss.34-35",
-             opens=Kind.DISPERSAL),
+             opens=Kind.DISPERSAL,
+             done="Dispersal direction given", category="dispersal", measure=Measure.ESCALATION,
+             significance="dispersal direction given (s.35); "
+             "failing to comply is an offence (s.39)",
+             notice=notices.DISPERSAL),
     StepSpec("override_authorised", "Authorise an override of a SOFT guard",
-             "Supervisory authorisation (guidance override)"),
-    StepSpec("entry_corrected", "Correct an entry", "Record keeping: corrections are new entries"),
-    StepSpec("evidence_attached", "Attach evidence", "Civil Evidence Act 1995"),
-    StepSpec("pathway_closed", "Close the pathway", "Case management"),
-    StepSpec("pathway_reopened", "Reopen the pathway", "Case management"),
+             "Supervisory authorisation (guidance override)",
+             done="Override of a SOFT guard authorised", category="authorisation"),
+    StepSpec("entry_corrected", "Correct an entry", "Record keeping: corrections are new entries",
+             done="Entry corrected", category="correction"),
+    StepSpec("evidence_attached", "Attach evidence", "Civil Evidence Act 1995",
+             done="Evidence attached", category="evidence"),
+    StepSpec("pathway_closed", "Close the pathway", "Case management",
+             done="Case closed", category="case"),
+    StepSpec("pathway_reopened", "Reopen the pathway", "Case management",
+             done="Case reopened", category="case"),
 )
 
 PLACE_ONLY_STEPS: tuple[StepSpec, ...] = (
     StepSpec("closure_notice_issued", "Issue a closure notice", "ASBCPA2014 ss.76-77",
-             opens=Kind.CLOSURE_NOTICE),
+             opens=Kind.CLOSURE_NOTICE,
+             done="Closure notice issued", category="closure notice", measure=Measure.ESCALATION,
+             notice=notices.CLOSURE_NOTICE),
     StepSpec("closure_notice_extended", "Extend a closure notice", "ASBCPA2014 s.77(4)",
-             targets=(Target("instrument_id", _k(Kind.CLOSURE_NOTICE), "extend"),)),
+             targets=(Target("instrument_id", _k(Kind.CLOSURE_NOTICE), "extend"),),
+             done="Closure notice extended", category="closure notice"),
     StepSpec("closure_notice_cancelled", "Cancel a closure notice", "ASBCPA2014 s.78",
-             targets=(Target("instrument_id", _k(Kind.CLOSURE_NOTICE), "cancel"),)),
+             targets=(Target("instrument_id", _k(Kind.CLOSURE_NOTICE), "cancel"),),
+             done="Closure notice cancelled", category="closure notice"),
     StepSpec("closure_order_applied", "Apply for a closure order", "ASBCPA2014 s.80(1)-(4)",
-             opens=Kind.CLOSURE_ORDER, targets=(Target("notice_id", _k(Kind.CLOSURE_NOTICE)),)),
+             opens=Kind.CLOSURE_ORDER, targets=(Target("notice_id", _k(Kind.CLOSURE_NOTICE)),),
+             done="Closure order applied for", category="application", court=Court.PROCEEDINGS,
+             measure=Measure.ESCALATION, notice=notices.CLOSURE_ORDER),
     StepSpec("closure_order_granted", "Record a closure order made", "ASBCPA2014 s.80(5)-(6)",
-             targets=(Target("instrument_id", _k(Kind.CLOSURE_ORDER), "grant"),)),
+             targets=(Target("instrument_id", _k(Kind.CLOSURE_ORDER), "grant"),),
+             done="Closure order made", category="order", court=Court.RECORD,
+             significance="closure order made (s.80)"),
     StepSpec("closure_order_extended", "Record a closure order extended", "ASBCPA2014 s.82",
-             targets=(Target("instrument_id", _k(Kind.CLOSURE_ORDER), "extend"),)),
+             targets=(Target("instrument_id", _k(Kind.CLOSURE_ORDER), "extend"),),
+             done="Closure order extended", category="order", court=Court.RECORD,
+             measure=Measure.ESCALATION),
     StepSpec("closure_order_discharged", "Record a closure order discharged", "ASBCPA2014 s.83",
-             targets=(Target("instrument_id", _k(Kind.CLOSURE_ORDER), "discharge"),)),
+             targets=(Target("instrument_id", _k(Kind.CLOSURE_ORDER), "discharge"),),
+             done="Closure order discharged", category="order", court=Court.RECORD),
     StepSpec("environmental_measure_recorded", "Record an environmental measure",
-             "Problem-solving (SARA)"),
-    StepSpec("objective_set", "Set a SMART objective", "Problem-solving (SARA)"),
-    StepSpec("outcome_review_held", "Hold an outcome review", "Problem-solving (SARA)"),
+             "Problem-solving (SARA)",
+             done="Environmental measure recorded", category="problem-solving",
+             measure=Measure.LESSER),
+    StepSpec("objective_set", "Set a SMART objective", "Problem-solving (SARA)",
+             done="SMART objective set", category="problem-solving"),
+    StepSpec("outcome_review_held", "Hold an outcome review", "Problem-solving (SARA)",
+             done="Outcome review held", category="problem-solving"),
 )
 
 SHARED_WITH_PLACE = (
@@ -143,3 +258,82 @@ PLACE: dict[str, StepSpec] = {s.name: s for s in PLACE_ONLY_STEPS} | {
     n: PERSON[n] for n in SHARED_WITH_PLACE
 }
 ALL: dict[str, StepSpec] = PERSON | PLACE
+
+#: The events that open a stream: not steps one records on a case, but entries of its log.
+OPENING_STEPS: tuple[StepSpec, ...] = (
+    StepSpec("pathway_opened", "Open a pathway", "", done="Case opened", category="case"),
+    StepSpec("place_registered", "Register a place", "", done="Place registered",
+             category="case"),
+    StepSpec("incident_reported", "Report an incident", "", done="Incident reported",
+             category="incident"),
+)
+
+#: Every entry a case log may hold, stream openers included.
+LOGGED: dict[str, StepSpec] = {s.name: s for s in OPENING_STEPS} | ALL
+
+#: Steps brought before or recorded from a court (either role).
+COURT_STEPS: frozenset[str] = frozenset(n for n, s in ALL.items() if s.court is not None)
+#: Steps whose entry rests on a court's record.
+COURT_RECORD_STEPS: frozenset[str] = frozenset(
+    n for n, s in ALL.items() if s.court is Court.RECORD)
+#: Escalation steps, whose proportionality a statement must show.
+ESCALATION_STEPS: frozenset[str] = frozenset(
+    n for n, s in ALL.items() if s.measure is Measure.ESCALATION)
+#: Steps that count as a measure tried before an escalation (escalations included).
+MEASURE_STEPS: frozenset[str] = frozenset(n for n, s in ALL.items() if s.measure is not None)
+#: Steps that issue a notice or order with statutory contents.
+NOTICE_STEPS: frozenset[str] = frozenset(n for n, s in ALL.items() if s.notice is not None)
+
+
+def done(step: str) -> str:
+    """What happened, in words: `cpn_issued` -> `Community Protection Notice issued`.
+
+    An unknown step is returned as it is, for the caller to word.
+    """
+    spec = LOGGED.get(step)
+    return spec.done if spec is not None else step
+
+
+# Names adapters use when they mean one particular step.
+PATHWAY_OPENED = "pathway_opened"
+PLACE_REGISTERED = "place_registered"
+INCIDENT_REPORTED = "incident_reported"
+INCIDENT_LINKED = "incident_linked"
+EARLY_INTERVENTION = "early_intervention"
+SUPPORT_REFERRAL_MADE = "support_referral_made"
+SUPPORT_REFERRAL_UPDATED = "support_referral_updated"
+CONSULTATION_RECORDED = "consultation_recorded"
+PROPORTIONALITY_ASSESSED = "proportionality_assessed"
+CPW_ISSUED = "cpw_issued"
+CPN_ISSUED = "cpn_issued"
+CPN_APPEAL_LODGED = "cpn_appeal_lodged"
+CPN_APPEAL_DECIDED = "cpn_appeal_decided"
+BREACH_RECORDED = "breach_recorded"
+FPN_ISSUED = "fpn_issued"
+FPN_PAID = "fpn_paid"
+PROSECUTION_STARTED = "prosecution_started"
+CONVICTION_RECORDED = "conviction_recorded"
+CBO_GRANTED = "cbo_granted"
+INJUNCTION_APPLIED = "injunction_applied"
+INJUNCTION_GRANTED = "injunction_granted"
+INJUNCTION_VARIED = "injunction_varied"
+INJUNCTION_DISCHARGED = "injunction_discharged"
+ARRESTED = "arrested"
+COURT_APPEARANCE = "court_appearance"
+COMMITTAL_DECIDED = "committal_decided"
+DISPERSAL_DIRECTION_GIVEN = "dispersal_direction_given"
+OVERRIDE_AUTHORISED = "override_authorised"
+ENTRY_CORRECTED = "entry_corrected"
+EVIDENCE_ATTACHED = "evidence_attached"
+PATHWAY_CLOSED = "pathway_closed"
+PATHWAY_REOPENED = "pathway_reopened"
+CLOSURE_NOTICE_ISSUED = "closure_notice_issued"
+CLOSURE_NOTICE_EXTENDED = "closure_notice_extended"
+CLOSURE_NOTICE_CANCELLED = "closure_notice_cancelled"
+CLOSURE_ORDER_APPLIED = "closure_order_applied"
+CLOSURE_ORDER_GRANTED = "closure_order_granted"
+CLOSURE_ORDER_EXTENDED = "closure_order_extended"
+CLOSURE_ORDER_DISCHARGED = "closure_order_discharged"
+ENVIRONMENTAL_MEASURE_RECORDED = "environmental_measure_recorded"
+OBJECTIVE_SET = "objective_set"
+OUTCOME_REVIEW_HELD = "outcome_review_held"

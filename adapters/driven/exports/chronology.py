@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from adapters.driven.exports.describe import ACTIONS, describe, incident_significance, significance
+from adapters.driven.exports.describe import action, describe, incident_significance, significance
 from adapters.driven.exports.document import Column, Options, Row
 from adapters.driven.exports.facts import CaseFacts
 from adapters.driven.exports.text import (
@@ -27,6 +27,7 @@ from adapters.driven.exports.text import (
     short_id,
     when_parts,
 )
+from domain import steps
 from domain.events.base import DomainEvent
 
 COLUMNS: tuple[Column, ...] = (
@@ -81,11 +82,7 @@ APPENDIX_COLUMNS: tuple[Column, ...] = (
 )
 
 #: Steps folded into other rows (a link is shown on the incident's row).
-FOLDED = {"incident_linked", "entry_corrected"}
-COURT_STEPS = {"conviction_recorded", "committal_decided", "court_appearance",
-               "injunction_granted", "injunction_varied", "injunction_discharged", "cbo_granted",
-               "cpn_appeal_decided", "closure_order_granted", "closure_order_extended",
-               "closure_order_discharged"}
+FOLDED = {steps.INCIDENT_LINKED, steps.ENTRY_CORRECTED}
 
 
 def build(facts: CaseFacts, options: Options) -> tuple[list[Row], list[Row]]:
@@ -99,7 +96,7 @@ def build(facts: CaseFacts, options: Options) -> tuple[list[Row], list[Row]]:
         for link in facts.links.get(incident.originator_id, []):
             folded_rows[link.originator_version] = row["row_id"]
     for e in facts.log.events:
-        if e.step in FOLDED or (e.step == "evidence_attached" and _relates(e) in facts.by_version):
+        if e.step in FOLDED or (e.step == steps.EVIDENCE_ATTACHED and _relates(e) in facts.by_version):
             continue
         built.append((_order(e), action_row(e, facts, findings)))
     built.sort(key=lambda pair: pair[0])
@@ -118,7 +115,7 @@ def _relates(e: DomainEvent) -> int | None:
 
 def _base(e: DomainEvent, facts: CaseFacts) -> Row:
     date, t_from, t_to = when_parts(e)
-    action, category = ACTIONS.get(e.step, (label(e.step), ""))
+    action_taken, category = action(e.step)
     officer = e.actor + (f" ({label(e.rank)})" if e.rank else "")
     if e.on_behalf_of:
         officer += f" on behalf of {e.on_behalf_of}"
@@ -136,7 +133,7 @@ def _base(e: DomainEvent, facts: CaseFacts) -> Row:
         "exhibit_refs": "; ".join(
             f"{x.exhibit} ({x.description})" if x.description else x.exhibit for x in evidence),
         "evidence_status": "", "legal_significance": "", "legal_basis": e.legal_basis,
-        "action": action, "officer": officer, "agency": e.agency, "support": "", "tags": "",
+        "action": action_taken, "officer": officer, "agency": e.agency, "support": "", "tags": "",
         "status": "", "correction": "",
     }
 
@@ -150,7 +147,7 @@ def action_row(e: DomainEvent, facts: CaseFacts, findings: dict[Any, str]) -> Ro
     row["subjects"] = facts.title_name if facts.kind == "pathway" else ""
     sources = sorted({x.source for x in e.evidence if x.source})
     row["source"] = "; ".join([f"{e.agency} record", *sources])
-    if e.step in COURT_STEPS:
+    if e.step in steps.COURT_RECORD_STEPS:
         row["evidence_status"] = "court record"
     elif e.evidence:
         row["evidence_status"] = "documentary (exhibits " + ", ".join(
@@ -160,12 +157,12 @@ def action_row(e: DomainEvent, facts: CaseFacts, findings: dict[Any, str]) -> Ro
     found = findings.get(("case", e.originator_version))
     if found:
         row["evidence_status"] = found
-    if e.step == "support_referral_made":
+    if e.step == steps.SUPPORT_REFERRAL_MADE:
         row["support"] = f"offered: {data.service} ({need(data.need.value)})"
-    elif e.step == "support_referral_updated":
+    elif e.step == steps.SUPPORT_REFERRAL_UPDATED:
         row["support"] = f"{label(data.status)}: {facts.opened_detail(data.referral_id)}" + (
             f" ({data.reason})" if data.reason else "")
-    row["tags"] = ", ".join(facts.issue_tags) if e.step == "pathway_opened" else _tags(row, facts)
+    row["tags"] = ", ".join(facts.issue_tags) if e.step == steps.PATHWAY_OPENED else _tags(row, facts)
     return row
 
 
@@ -232,29 +229,29 @@ def court_findings(facts: CaseFacts) -> dict[Any, str]:
             if rank.get(status.split(" (")[0], 0) >= rank.get(current.split(" (")[0], 0):
                 found[key] = status
 
-    breaches = [e for e in facts.log.events if e.step == "breach_recorded"]
+    breaches = [e for e in facts.log.events if e.step == steps.BREACH_RECORDED]
     for e in facts.log.events:
         data: Any = e
-        if e.step in ("court_appearance", "committal_decided"):
+        if e.step in (steps.COURT_APPEARANCE, steps.COMMITTAL_DECIDED):
             arrest: Any = facts.opened.get(data.instrument_id)
-            if arrest is None or arrest.step != "arrested" or arrest.injunction_id is None:
+            if arrest is None or arrest.step != steps.ARRESTED or arrest.injunction_id is None:
                 continue
             before = [b for b in breaches if b.instrument_id == arrest.injunction_id  # type: ignore[attr-defined]
                       and b.occurred_at <= arrest.occurred_at]
             if not before:
                 continue
             breach = before[-1]
-            if e.step == "court_appearance" and "admit" in data.outcome.lower():
+            if e.step == steps.COURT_APPEARANCE and "admit" in data.outcome.lower():
                 mark(breach, f"admitted (court, {day(e.occurred_at)})")
-            elif e.step == "committal_decided":
+            elif e.step == steps.COMMITTAL_DECIDED:
                 mark(breach, f"not proved (committal hearing, {day(e.occurred_at)})"
                      if data.outcome == "not_proved"
                      else f"proven (committal hearing, {day(e.occurred_at)})")
-        elif e.step == "conviction_recorded":
+        elif e.step == steps.CONVICTION_RECORDED:
             prosecution: Any = facts.opened.get(data.instrument_id)
             target = getattr(prosecution, "relates_to", None)
             related: Any = facts.opened.get(target) if target else None
-            if related is not None and related.step == "fpn_issued":
+            if related is not None and related.step == steps.FPN_ISSUED:
                 target = related.notice_id
             for b in breaches:
                 if b.instrument_id == target and b.occurred_at <= e.occurred_at:  # type: ignore[attr-defined]
@@ -272,7 +269,7 @@ def _apply_corrections(rows: list[Row], facts: CaseFacts, folded: dict[int, str]
         if original is None:
             continue
         target = folded.get(version) or row_id(original.originator_id, version)
-        if original.step == "evidence_attached" and _relates(original) in facts.by_version:
+        if original.step == steps.EVIDENCE_ATTACHED and _relates(original) in facts.by_version:
             target = row_id(original.originator_id, _relates(original) or 0)
         row = by_id.get(target)
         for c in facts.corrections[version]:

@@ -13,23 +13,10 @@ from uuid import UUID
 
 from adapters.driven.exports.log import CaseLog
 from adapters.driven.exports.text import row_id, short_id
+from domain import steps
 from domain.calendar import age_on, local_date
 from domain.events.base import DomainEvent
-
-#: Steps that open an instrument, and how the instrument is called in a bundle.
-INSTRUMENT_STEPS: dict[str, str] = {
-    "cpw_issued": "CPW",
-    "cpn_issued": "CPN",
-    "fpn_issued": "FPN",
-    "prosecution_started": "prosecution",
-    "cbo_granted": "CBO",
-    "injunction_applied": "injunction",
-    "arrested": "arrest",
-    "dispersal_direction_given": "dispersal direction",
-    "closure_notice_issued": "closure notice",
-    "closure_order_applied": "closure order",
-}
-
+from domain.instruments import SHORT_LABELS, Kind
 
 @dataclass
 class CaseFacts:
@@ -76,7 +63,7 @@ class CaseFacts:
         e = self.opened.get(instrument_id) if instrument_id else None
         if e is None:
             return "an instrument not in this log"
-        name = INSTRUMENT_STEPS.get(e.step, "referral")
+        name = _short_label(e.step)
         return f"the {name} of {_day(e)} (row {self.row(e)})"
 
     def opened_detail(self, referral_id: UUID) -> str:
@@ -98,6 +85,18 @@ class CaseFacts:
         return [events[0] for events in self.log.incidents.values() if events]
 
 
+def _short_label(step: str) -> str:
+    """How a bundle calls what the step opened: 'CPN', 'closure order', 'referral'."""
+    spec = steps.ALL.get(step)
+    opened = spec.opens if spec is not None else None
+    return SHORT_LABELS[opened] if opened is not None else SHORT_LABELS[Kind.REFERRAL]
+
+
+def _opens_instrument(step: str) -> bool:
+    spec = steps.ALL.get(step)
+    return spec is not None and spec.opens is not None and spec.opens is not Kind.REFERRAL
+
+
 def _day(e: DomainEvent) -> str:
     from adapters.driven.exports.text import day
 
@@ -110,34 +109,34 @@ def index(log: CaseLog) -> CaseFacts:
         facts.by_version[e.originator_version] = e
         step = e.step
         data: Any = e
-        if step == "pathway_opened":
+        if step == steps.PATHWAY_OPENED:
             facts.subject_name = data.subject.name
             facts.date_of_birth = data.subject.date_of_birth
             facts.vulnerabilities = tuple(data.subject.vulnerabilities)
             facts.issue_tags = tuple(data.issue_tags)
             facts.conduct_summary = data.conduct_summary
-        elif step == "place_registered":
+        elif step == steps.PLACE_REGISTERED:
             facts.place_name = data.name
-        elif step == "entry_corrected":
+        elif step == steps.ENTRY_CORRECTED:
             facts.corrections[data.corrected_version].append(e)
-        elif step == "evidence_attached" and data.relates_to_version is not None:
+        elif step == steps.EVIDENCE_ATTACHED and data.relates_to_version is not None:
             facts.attachments[data.relates_to_version].append(e)
-        elif step == "incident_linked":
+        elif step == steps.INCIDENT_LINKED:
             facts.links[data.incident_id].append(e)
-        elif step == "override_authorised":
+        elif step == steps.OVERRIDE_AUTHORISED:
             facts.overrides[data.override_id] = e
-        if step in INSTRUMENT_STEPS and getattr(data, "instrument_id", None) is not None:
+        if _opens_instrument(step) and getattr(data, "instrument_id", None) is not None:
             facts.opened.setdefault(data.instrument_id, e)
-        if step == "support_referral_made":
+        if step == steps.SUPPORT_REFERRAL_MADE:
             facts.opened.setdefault(data.referral_id, e)
         for name in ("instrument_id", "referral_id"):
             target = getattr(data, name, None)
             if target is not None:
                 facts.about[target].append(e)
-        if step == "cpw_issued":
+        if step == steps.CPW_ISSUED:
             facts.warnings.append(e)
-        elif step == "cpn_issued":
+        elif step == steps.CPN_ISSUED:
             facts.escalated_at.setdefault(data.warning_id, e.occurred_at)
-        if step == "breach_recorded" and data.incident_id is not None:
+        if step == steps.BREACH_RECORDED and data.incident_id is not None:
             facts.breaches_of_incident[data.incident_id].append(e)
     return facts

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from adapters.driven.exports.ports import LogReader
+from domain import steps
 from domain.events.base import GENESIS_HASH, DomainEvent
 
 CASE_KINDS = {"PathwayOpened": "pathway", "PlaceRegistered": "place"}
@@ -63,7 +64,7 @@ def load_case(log: LogReader, stream_id: UUID, at: Mapping[str, int] | None = No
     linked: dict[UUID, None] = {}  # ordered, without repeats
     for e in events:
         incident_id = getattr(e, "incident_id", None)
-        if e.step == "incident_linked" and incident_id is not None:
+        if e.step == steps.INCIDENT_LINKED and incident_id is not None:
             linked[incident_id] = None
     incidents: dict[UUID, tuple[DomainEvent, ...]] = {}
     for incident_id in linked:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from adapters.driven.exports.describe import ACTIONS
+from adapters.driven.exports.describe import step_name
 from adapters.driven.exports.document import Column, Row
 from adapters.driven.exports.facts import CaseFacts
 from adapters.driven.exports.text import day, label, moment, money, need
+from domain import steps
 from domain.events.base import DomainEvent
 from domain.guards import GuardKind, guards_for
 from domain.model import GUARDS  # noqa: F401  (importing the model registers every guard)
@@ -29,17 +30,6 @@ COLUMNS: tuple[Column, ...] = (
     Column("exhibit_refs", "Exhibits", "Exhibit references the paragraph relies on"),
 )
 
-#: Escalation steps, and how severe each measure is (lesser measures rank below).
-ESCALATION: dict[str, int] = {
-    "dispersal_direction_given": 1, "cpw_issued": 2, "cpn_issued": 3, "fpn_issued": 4,
-    "prosecution_started": 5, "injunction_applied": 6, "closure_notice_issued": 6,
-    "closure_order_applied": 7, "closure_order_extended": 7,
-}
-LESSER: dict[str, int] = {"early_intervention": 1, "environmental_measure_recorded": 1,
-                          **ESCALATION}
-SEVERE = {"cpn_issued", "injunction_applied", "closure_notice_issued"}
-
-
 class _Paragraphs:
     def __init__(self) -> None:
         self.rows: list[Row] = []
@@ -54,12 +44,12 @@ class _Paragraphs:
 def build(facts: CaseFacts) -> list[Row]:
     out = _Paragraphs()
     who = facts.title_name or facts.case_ref
-    steps = [e for e in facts.log.events if e.step in ESCALATION]
+    escalations = [e for e in facts.log.events if e.step in steps.ESCALATION_STEPS]
     intro = "Introduction"
     out.add("", intro, "introduction",
             f"This statement is drawn from the Pathway log of case {facts.case_ref} ({who}). "
-            f"It sets out, for each of the {len(steps)} escalation step"
-            f"{'s' if len(steps) != 1 else ''} recorded, the lesser measures tried and "
+            f"It sets out, for each of the {len(escalations)} escalation step"
+            f"{'s' if len(escalations) != 1 else ''} recorded, the lesser measures tried and "
             "considered, the support offered and the response, the vulnerability, Equality Act "
             "2010 and Article 8 assessment, the consultation, the decision maker and any "
             "override of guidance, and the statutory conditions met. Row references are to "
@@ -68,16 +58,16 @@ def build(facts: CaseFacts) -> list[Row]:
         out.add("", intro, "vulnerability and equality",
                 f"Vulnerabilities recorded when the case was opened: "
                 f"{', '.join(facts.vulnerabilities)}.")
-    if not steps:
+    if not escalations:
         out.add("", intro, "decision", "No escalation step is recorded in this case.")
-    for e in steps:
+    for e in escalations:
         _step(out, facts, e)
     return out.rows
 
 
 def _step(out: _Paragraphs, facts: CaseFacts, e: DomainEvent) -> None:
     row = facts.row(e)
-    action = ACTIONS[e.step][0]
+    action = step_name(e.step)
     heading = f"{action}, {day(e.occurred_at)} (row {row})"
     exhibits = ", ".join(x.exhibit for x in e.evidence)
     data: Any = e
@@ -113,8 +103,8 @@ def _person(e: DomainEvent) -> str:
 
 
 def _lesser_tried(facts: CaseFacts, e: DomainEvent) -> str:
-    level = ESCALATION[e.step]
-    tried = [x for x in facts.before(e, *LESSER) if LESSER[x.step] < level]
+    level = _severity(e.step)
+    tried = [x for x in facts.before(e, *steps.MEASURE_STEPS) if _severity(x.step) < level]
     if not tried:
         return "No lesser measure is recorded before this step."
     items = [f"({chr(97 + i) if i < 26 else i + 1}) {_measure(facts, x, e)}"
@@ -122,15 +112,20 @@ def _lesser_tried(facts: CaseFacts, e: DomainEvent) -> str:
     return "Lesser measures tried before this step: " + "; ".join(items) + "."
 
 
+def _severity(step: str) -> int:
+    """How severe a measure is: the severity of the instrument it opens or moves."""
+    return steps.ALL[step].severity or 0
+
+
 def _measure(facts: CaseFacts, x: DomainEvent, until: DomainEvent) -> str:
     data: Any = x
-    head = f"{ACTIONS[x.step][0].lower()} on {day(x.occurred_at)} (row {facts.row(x)})"
-    if x.step == "early_intervention":
+    head = f"{step_name(x.step).lower()} on {day(x.occurred_at)} (row {facts.row(x)})"
+    if x.step == steps.EARLY_INTERVENTION:
         return f"{label(data.kind)} on {day(x.occurred_at)} (row {facts.row(x)})" + (
             f": outcome recorded \"{data.outcome}\"" if data.outcome else ": no outcome recorded")
-    if x.step == "environmental_measure_recorded":
+    if x.step == steps.ENVIRONMENTAL_MEASURE_RECORDED:
         return f"{data.measure} on {day(x.occurred_at)} (row {facts.row(x)})"
-    if x.step == "cpw_issued":
+    if x.step == steps.CPW_ISSUED:
         later = [i for i in facts.incident_events()
                  if data.comply_by < i.occurred_at <= until.occurred_at
                  and any(getattr(link, "conduct", None) == data.conduct
@@ -139,21 +134,21 @@ def _measure(facts: CaseFacts, x: DomainEvent, until: DomainEvent) -> str:
                   f"(row {facts.row(later[0])})" if later
                   else "; no later conduct is linked before this step")
         return f"{head}: time to comply ended {moment(data.comply_by)}{result}"
-    if x.step == "cpn_issued":
+    if x.step == steps.CPN_ISSUED:
         breaches = [b for b in facts.about.get(data.instrument_id, [])
-                    if b.step == "breach_recorded" and b.occurred_at <= until.occurred_at]
+                    if b.step == steps.BREACH_RECORDED and b.occurred_at <= until.occurred_at]
         if breaches:
             return head + ": breached on " + ", ".join(
                 f"{day(b.occurred_at)} (row {facts.row(b)})" for b in breaches)
         return head + ": no breach recorded before this step"
-    if x.step == "fpn_issued":
+    if x.step == steps.FPN_ISSUED:
         paid = [p for p in facts.about.get(data.instrument_id, [])
-                if p.step == "fpn_paid" and p.occurred_at <= until.occurred_at]
+                if p.step == steps.FPN_PAID and p.occurred_at <= until.occurred_at]
         return head + f" ({money(data.amount)}): " + (
             f"paid on {day(paid[0].occurred_at)}" if paid else "not paid")
-    if x.step == "prosecution_started":
+    if x.step == steps.PROSECUTION_STARTED:
         outcome = [c for c in facts.about.get(data.instrument_id, [])
-                   if c.step == "conviction_recorded" and c.occurred_at <= until.occurred_at]
+                   if c.step == steps.CONVICTION_RECORDED and c.occurred_at <= until.occurred_at]
         return head + (f": {outcome[0].outcome} on {day(outcome[0].occurred_at)}"  # type: ignore[attr-defined]
                        if outcome else ": no outcome before this step")
     return head
@@ -179,14 +174,14 @@ def _considered(facts: CaseFacts, e: DomainEvent) -> str:
 
 
 def _support(facts: CaseFacts, e: DomainEvent) -> str:
-    offered = facts.before(e, "support_referral_made")
+    offered = facts.before(e, steps.SUPPORT_REFERRAL_MADE)
     if not offered:
         return "No support referral was offered before this step."
     items = []
     for r in offered:
         data: Any = r
         updates = [u for u in facts.about.get(data.referral_id, [])
-                   if u.step == "support_referral_updated" and u.occurred_at <= e.occurred_at]
+                   if u.step == steps.SUPPORT_REFERRAL_UPDATED and u.occurred_at <= e.occurred_at]
         response = "; ".join(
             f"{label(u.status)} on {day(u.occurred_at)} (row {facts.row(u)})"  # type: ignore[attr-defined]
             + (f", \"{u.reason}\"" if u.reason else "") for u in updates)  # type: ignore[attr-defined]
@@ -197,7 +192,7 @@ def _support(facts: CaseFacts, e: DomainEvent) -> str:
 
 
 def _latest_assessment(facts: CaseFacts, e: DomainEvent) -> DomainEvent | None:
-    found = [a for a in facts.before(e, "proportionality_assessed")
+    found = [a for a in facts.before(e, steps.PROPORTIONALITY_ASSESSED)
              if getattr(a, "for_step", None) in (None, e.step)]
     return found[-1] if found else None
 
@@ -227,7 +222,7 @@ def _assessment(facts: CaseFacts, e: DomainEvent) -> str:
 
 
 def _consultation(facts: CaseFacts, e: DomainEvent) -> str:
-    found = [c for c in facts.before(e, "consultation_recorded")
+    found = [c for c in facts.before(e, steps.CONSULTATION_RECORDED)
              if getattr(c, "about_step", None) in (None, e.step)]
     parts = []
     for c in found:
@@ -312,7 +307,7 @@ def _guard_evidence(facts: CaseFacts, e: DomainEvent, code: str) -> str:
         return (f"incident of {day(later[0].occurred_at)} (row {facts.row(later[0])}) after "
                 "the deadline" if later else "continuing conduct recorded")
     if code == "fpn_requires_cpn_breach":
-        breaches = [b for b in facts.about.get(data.notice_id, []) if b.step == "breach_recorded"]
+        breaches = [b for b in facts.about.get(data.notice_id, []) if b.step == steps.BREACH_RECORDED]
         return (f"breach of the CPN recorded {day(breaches[-1].occurred_at)} (row "
                 f"{facts.row(breaches[-1])})" if breaches else "breach recorded")
     if code == "fpn_amount_cap":

@@ -92,13 +92,13 @@ def _regenerate(reader: LogReader, prov: Provenance, report: VerifyReport) -> Ex
 
 def added_since(log: LogReader, prov: Provenance) -> list[str]:
     """Entries recorded in the covered streams after the export's position."""
-    from adapters.driven.exports.describe import ACTIONS
     from adapters.driven.exports.text import day, row_id
+    from domain.steps import done
 
     found = []
     for sid, version in prov.streams.items():
         for e in log.read(UUID(sid), after=version):
-            action = ACTIONS.get(e.step, (e.step,))[0]
+            action = done(e.step)
             found.append(f"{row_id(e.originator_id, e.originator_version)} {action.lower()} "
                          f"({day(e.occurred_at)}, recorded {day(e.recorded_at)})")
     return found

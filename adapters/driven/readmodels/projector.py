@@ -48,6 +48,7 @@ from adapters.driven.readmodels.tracking import (
     read_tracking,
     save_tracking,
 )
+from domain import steps
 from domain.events.base import DomainEvent
 from domain.model import Incident, Pathway, Place
 from service.application import PathwayApplication, Stream, project
@@ -263,12 +264,12 @@ class Projector:
             conn.execute(delete(t.notes).where(
                 t.notes.c.stream_id == sid, t.notes.c.version == version))
             conn.execute(insert(t.notes), [note])
-        if event.step == "entry_corrected":
+        if event.step == steps.ENTRY_CORRECTED:
             conn.execute(update(t.chronology).where(
                 t.chronology.c.stream_id == sid,
                 t.chronology.c.version == event.corrected_version,  # type: ignore[attr-defined]
             ).values(corrected_by_version=version))
-        if event.step == "incident_reported":
+        if event.step == steps.INCIDENT_REPORTED:
             conn.execute(delete(t.incidents).where(t.incidents.c.id == sid))
             conn.execute(insert(t.incidents), [incident_row(event)])
 

@@ -14,6 +14,7 @@ from uuid import UUID
 from sqlalchemy import ColumnElement, Connection, Row, Table, and_, func, or_, select
 
 from adapters.driven.readmodels import tables as t
+from domain import steps
 
 Record = dict[str, Any]
 
@@ -205,6 +206,6 @@ def outcomes(conn: Connection, place_id: UUID) -> list[Record]:
     """A place's objectives and outcome reviews, oldest first."""
     c = t.chronology.c
     rows = conn.execute(select(c.version, c.step, c.occurred_at, c.payload).where(
-        c.stream_id == place_id, c.step.in_(("objective_set", "outcome_review_held")))
+        c.stream_id == place_id, c.step.in_((steps.OBJECTIVE_SET, steps.OUTCOME_REVIEW_HELD)))
         .order_by(c.occurred_at, c.version))
     return [{"version": v, "step": s, "occurred_at": at, "details": p} for v, s, at, p in rows]

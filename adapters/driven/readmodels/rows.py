@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
+from domain import steps
 from domain.deadlines import deadlines as stream_deadlines
 from domain.events.base import DomainEvent
 from domain.instruments import LABELS, SEVERITY, Kind, is_live
@@ -21,9 +22,9 @@ Row = dict[str, Any]
 AgencyOf = Callable[[int], str]  # stream version -> agency that recorded it
 
 OPENING_LABELS = {
-    "pathway_opened": "Pathway opened",
-    "place_registered": "Place registered",
-    "incident_reported": "Incident reported",
+    steps.PATHWAY_OPENED: "Pathway opened",
+    steps.PLACE_REGISTERED: "Place registered",
+    steps.INCIDENT_REPORTED: "Incident reported",
 }
 
 
@@ -75,12 +76,12 @@ def chronology_row(event: DomainEvent, stream_kind: str, notification_id: int | 
 
 NOTE_STEPS: dict[str, tuple[str, str]] = {
     # step: (note kind, id field)
-    "early_intervention": ("early_intervention", "intervention_id"),
-    "consultation_recorded": ("consultation", "consultation_id"),
-    "proportionality_assessed": ("assessment", "assessment_id"),
-    "environmental_measure_recorded": ("environmental_measure", "measure_id"),
-    "objective_set": ("objective", "objective_id"),
-    "outcome_review_held": ("outcome_review", "objective_id"),
+    steps.EARLY_INTERVENTION: ("early_intervention", "intervention_id"),
+    steps.CONSULTATION_RECORDED: ("consultation", "consultation_id"),
+    steps.PROPORTIONALITY_ASSESSED: ("assessment", "assessment_id"),
+    steps.ENVIRONMENTAL_MEASURE_RECORDED: ("environmental_measure", "measure_id"),
+    steps.OBJECTIVE_SET: ("objective", "objective_id"),
+    steps.OUTCOME_REVIEW_HELD: ("outcome_review", "objective_id"),
 }
 
 
@@ -92,18 +93,18 @@ def note_row(event: DomainEvent) -> Row | None:
     kind, id_field = found
     p = event.payload()
     about, flag, summary = None, False, ""
-    if event.step == "early_intervention":
+    if event.step == steps.EARLY_INTERVENTION:
         about, summary = p["kind"], p.get("outcome") or p["kind"].replace("_", " ")
-    elif event.step == "consultation_recorded":
+    elif event.step == steps.CONSULTATION_RECORDED:
         about, summary = p.get("about_step"), f"{p['body']}: {p.get('outcome') or 'consulted'}"
         kind = f"consultation:{p['body']}"
-    elif event.step == "proportionality_assessed":
+    elif event.step == steps.PROPORTIONALITY_ASSESSED:
         about, flag, summary = p.get("for_step"), bool(p["disability_indicated"]), p["conclusion"]
-    elif event.step == "environmental_measure_recorded":
+    elif event.step == steps.ENVIRONMENTAL_MEASURE_RECORDED:
         summary = p["measure"]
-    elif event.step == "objective_set":
+    elif event.step == steps.OBJECTIVE_SET:
         summary = f"{p['description']} (target {p['target_reduction_percent']}% reduction)"
-    elif event.step == "outcome_review_held":
+    elif event.step == steps.OUTCOME_REVIEW_HELD:
         summary = (f"{p['months']}-month review: {p['incidents_before']} incidents before, "
                    f"{p['incidents_after']} after")
     return clean_row({

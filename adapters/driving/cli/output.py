@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from domain import steps
 from domain.calendar import LONDON
 from domain.instruments import LABELS, Kind
 from domain.model import Deadline, NextStep, Refusal
@@ -140,8 +141,8 @@ def _table(title: str, *columns: tuple[str, dict[str, Any]]) -> Table:
 
 
 def _history(inst: Any) -> str:
-    steps = [f"{state.value.replace('_', ' ')} {short_day(at)}" for _, state, at in inst.history]
-    return " -> ".join(steps)
+    moves = [f"{state.value.replace('_', ' ')} {short_day(at)}" for _, state, at in inst.history]
+    return " -> ".join(moves)
 
 
 def _key_dates(inst: Any) -> str:
@@ -221,15 +222,18 @@ def next_steps_table(steps: Sequence[NextStep], as_at: datetime) -> Table:
     return table
 
 
+#: Steps that open or move a closure notice or order.
+CLOSURE_STEPS = frozenset(
+    name for name, spec in steps.PLACE.items()
+    if {spec.opens, *spec.moves} & {Kind.CLOSURE_NOTICE, Kind.CLOSURE_ORDER})
+
+
 def closure_track_table(place: Any, events: Sequence[Any]) -> Table:
     """The place's closure notices and orders, step by step, from its history."""
     table = _table("Closure track", ("When (London)", {"no_wrap": True}),
                    ("Step", {"ratio": 2}), ("Detail", {"ratio": 3}))
-    closure_steps = {"closure_notice_issued", "closure_notice_extended", "closure_notice_cancelled",
-                     "closure_order_applied", "closure_order_granted", "closure_order_extended",
-                     "closure_order_discharged"}
     for e in events:
-        if e.step not in closure_steps:
+        if e.step not in CLOSURE_STEPS:
             continue
         _row(table, short(e.occurred_at), e.step.replace("_", " "), _closure_detail(e))
     return table
@@ -238,16 +242,16 @@ def closure_track_table(place: Any, events: Sequence[Any]) -> Table:
 def _closure_detail(e: Any) -> str:
     p = e.payload()
     match e.step:
-        case "closure_notice_issued":
+        case steps.CLOSURE_NOTICE_ISSUED:
             return (f"{p['premises']}; {p['duration_hours']} h; "
                     f"authorised by {p['authorised_by_rank']}")
-        case "closure_notice_extended":
+        case steps.CLOSURE_NOTICE_EXTENDED:
             return f"+{p['additional_hours']} h; authorised by {p['authorised_by_rank']}"
-        case "closure_order_applied":
+        case steps.CLOSURE_ORDER_APPLIED:
             return f"{p['court']}; hearing {short(datetime.fromisoformat(p['hearing_at']))}"
-        case "closure_order_granted":
+        case steps.CLOSURE_ORDER_GRANTED:
             return f"expires {short_day(date.fromisoformat(p['expires_on']))}"
-        case "closure_order_extended":
+        case steps.CLOSURE_ORDER_EXTENDED:
             return (f"to {short_day(date.fromisoformat(p['expires_on']))}; "
                     f"{p['authorised_by_rank']}; consulted: {'yes' if p['consulted'] else 'no'}")
         case _:
@@ -259,15 +263,15 @@ def measures_table(events: Sequence[Any]) -> Table:
                    ("What", {"ratio": 3}), ("Cost / result", {"ratio": 2}))
     for e in events:
         p = e.payload()
-        if e.step == "environmental_measure_recorded":
+        if e.step == steps.ENVIRONMENTAL_MEASURE_RECORDED:
             cost = p.get("cost_pence")
             money = f"£{cost / 100:,.0f} + VAT" if cost else ""
             _row(table, short_day(e.occurred_at), p["measure"],
                           ", ".join(x for x in (money, p.get("funded_by", "")) if x))
-        elif e.step == "objective_set":
+        elif e.step == steps.OBJECTIVE_SET:
             _row(table, short_day(e.occurred_at), f"SMART objective: {p['description']}",
                           f"target -{p['target_reduction_percent']}%")
-        elif e.step == "outcome_review_held":
+        elif e.step == steps.OUTCOME_REVIEW_HELD:
             before, after = p["incidents_before"], p["incidents_after"]
             change = f"{(before - after) * 100 / before:.1f}% fewer" if before else "-"
             _row(table, short_day(e.occurred_at), f"{p['months']}-month review: {p['notes']}",

@@ -20,6 +20,7 @@ from rich.rule import Rule
 from rich.text import Text
 
 from adapters.driving.cli import output
+from domain import steps
 from domain.calendar import LONDON
 from domain.model import Actor, NotFoundError, StepRefusedError
 from domain.steps import ALL as STEP_SPECS
@@ -137,7 +138,7 @@ class Story:
 
     def link(self, stream: str, incident_key: str, incident_at: datetime, when: datetime,
              by: Person, summary: str, conduct: str | None = None, quiet: bool = False) -> None:
-        self.step(stream, when, by, "incident_linked", quiet=quiet,
+        self.step(stream, when, by, steps.INCIDENT_LINKED, quiet=quiet,
                   say=f"Incident of {output.short_day(incident_at)} linked: {summary}",
                   incident_id=sid(f"incident/{incident_key}"), incident_occurred_at=incident_at,
                   summary=summary, conduct=conduct)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from adapters.driving.cli.script import Person, Story, at, sid
+from domain import steps
 from domain.model import Actor
 
 POLICE, COUNCIL = "Marlshire Police", "Elmsford District Council (community safety)"
@@ -161,17 +162,17 @@ def place_track(s: Story) -> None:
         s.link(GREEN, r.key, r.when, profile, BYRNE, r.category, quiet=True)
     s.note(profile, "Green", f"Problem profile: {len(baseline_incidents())} incidents in the "
            "baseline quarter (1 Jul - 30 Sep 2025) linked to the green")
-    s.step(GREEN, at(2025, 10, 1, 10), OSEI, "objective_set",
+    s.step(GREEN, at(2025, 10, 1, 10), OSEI, steps.OBJECTIVE_SET,
            say="SMART objective: -75% reported ASB within six months; reviews at 3, 6, 12 months",
            objective_id=sid("green/objective"), target_reduction_percent=75,
            description="Reduce reported ASB incidents at the green by 75% within six months "
                        "against the three months before the plan",
            baseline_from=BASELINE[0], baseline_to=BASELINE[1], review_months=(3, 6, 12))
-    s.step(GREEN, at(2025, 10, 1, 15), CARTER, "consultation_recorded",
+    s.step(GREEN, at(2025, 10, 1, 15), CARTER, steps.CONSULTATION_RECORDED,
            say="First monthly 'coffee with a cop' at Alder House; confidence survey: 31% safe",
            consultation_id=sid("green/coffee-1"), body="residents",
            outcome="Residents' confidence survey (before): 31% feel safe on the green after dark")
-    s.step(GREEN, at(2025, 10, 8, 10), OSEI, "support_referral_made",
+    s.step(GREEN, at(2025, 10, 8, 10), OSEI, steps.SUPPORT_REFERRAL_MADE,
            say="Outreach referral for people sleeping in the bin store",
            referral_id=sid("green/outreach"), service="Open Door Trust street outreach",
            need="homelessness")
@@ -188,7 +189,7 @@ def place_track(s: Story) -> None:
     _measure(s, at(2026, 2, 20), HUGHES, "garages", "Derelict garages demolished", None,
              "Hearthstone Housing")
     _review(s, 6, at(2026, 4, 9, 14), (date(2026, 1, 1), date(2026, 3, 31)))
-    s.step(GREEN, at(2026, 4, 9, 16), CARTER, "consultation_recorded",
+    s.step(GREEN, at(2026, 4, 9, 16), CARTER, steps.CONSULTATION_RECORDED,
            say="Confidence survey (after): 74% feel safe on the green after dark",
            consultation_id=sid("green/survey-after"), body="residents",
            outcome="Residents' confidence survey (after): 74% feel safe after dark")
@@ -201,42 +202,42 @@ def place_track(s: Story) -> None:
 
 def closure(s: Story) -> None:
     notice, order = sid("green/closure-notice"), sid("green/closure-order")
-    s.step(GREEN, at(2025, 10, 20, 15), PATEL, "proportionality_assessed",
+    s.step(GREEN, at(2025, 10, 20, 15), PATEL, steps.PROPORTIONALITY_ASSESSED,
            say="Proportionality assessment before a closure notice",
-           assessment_id=sid("green/pa-closure"), for_step="closure_notice_issued",
+           assessment_id=sid("green/pa-closure"), for_step=steps.CLOSURE_NOTICE_ISSUED,
            lesser_measures="Lighting and CCTV installed; outreach offered; entry continues",
            article_8="No one lives in the garage lane; access kept for contractors",
            conclusion="Closing the garage lane and side path is necessary and proportionate")
-    s.step(GREEN, at(2025, 10, 20, 16), PATEL, "consultation_recorded",
+    s.step(GREEN, at(2025, 10, 20, 16), PATEL, steps.CONSULTATION_RECORDED,
            say="Council consulted before the closure notice (s.76(7))",
            consultation_id=sid("green/consult-la"), body="local_authority",
-           about_step="closure_notice_issued", outcome="Council supports closure")
-    s.step(GREEN, at(2025, 10, 21, 10), PATEL, "closure_notice_issued",
+           about_step=steps.CLOSURE_NOTICE_ISSUED, outcome="Council supports closure")
+    s.step(GREEN, at(2025, 10, 21, 10), PATEL, steps.CLOSURE_NOTICE_ISSUED,
            say="Closure notice, garage lane and side path: 24 h, authorised by an inspector; "
                "fixed at each entrance",
            instrument_id=notice, duration_hours=24, authorised_by_rank="inspector",
            premises="Garage lane and side path off Orchard Walk green",
            access_exceptions=("Hearthstone Housing contractors", "Emergency services"),
            occupiers_informed=True)
-    s.step(GREEN, at(2025, 10, 22, 8, 30), OKAFOR, "closure_notice_extended",
+    s.step(GREEN, at(2025, 10, 22, 8, 30), OKAFOR, steps.CLOSURE_NOTICE_EXTENDED,
            say="Closure notice extended by 24 h to 48 h by a superintendent (s.77(4))",
            instrument_id=notice, additional_hours=24, authorised_by_rank="superintendent")
-    s.step(GREEN, at(2025, 10, 22, 11), MENSAH, "closure_order_applied",
+    s.step(GREEN, at(2025, 10, 22, 11), MENSAH, steps.CLOSURE_ORDER_APPLIED,
            say="Closure order applied for; hearing listed Thu 23 Oct 2025 09:30",
            instrument_id=order, notice_id=notice, court="Elmsford Magistrates' Court",
            hearing_at=at(2025, 10, 23, 9, 30),
            after=s.show_deadline(GREEN, "closure_hearing", "green/closure-notice",
                                  "hearing listed inside the 48 h window"))
-    s.step(GREEN, at(2025, 10, 23, 9, 50), MENSAH, "closure_order_granted",
+    s.step(GREEN, at(2025, 10, 23, 9, 50), MENSAH, steps.CLOSURE_ORDER_GRANTED,
            say="Closure order granted for 3 months (to 22 Jan 2026)",
            instrument_id=order, expires_on=date(2026, 1, 22),
            access_exceptions=("Hearthstone Housing contractors", "Emergency services"))
-    s.step(GREEN, at(2026, 1, 15, 11), MENSAH, "closure_order_extended",
+    s.step(GREEN, at(2026, 1, 15, 11), MENSAH, steps.CLOSURE_ORDER_EXTENDED,
            say="Closure order extended to 22 Apr 2026 (6 months in total); superintendent's "
                "application, council consulted",
            instrument_id=order, expires_on=date(2026, 4, 22), authorised_by_rank="superintendent",
            consulted=True)
-    s.step(GREEN, at(2026, 3, 27, 12), MENSAH, "closure_order_discharged",
+    s.step(GREEN, at(2026, 3, 27, 12), MENSAH, steps.CLOSURE_ORDER_DISCHARGED,
            say="Closure order discharged: works complete", instrument_id=order,
            reason="Works complete: garages demolished, fencing and gate installed")
 
@@ -244,7 +245,7 @@ def closure(s: Story) -> None:
 def _measure(s: Story, when: datetime, by: Person, key: str, what: str, pence: int | None,
              funder: str) -> None:
     cost = f" (£{pence / 100:,.0f} + VAT, {funder})" if pence else ""
-    s.step(GREEN, when, by, "environmental_measure_recorded", say=f"Measure: {what}{cost}",
+    s.step(GREEN, when, by, steps.ENVIRONMENTAL_MEASURE_RECORDED, say=f"Measure: {what}{cost}",
            measure_id=sid(f"green/measure-{key}"), measure=what, cost_pence=pence,
            funded_by=funder)
 
@@ -253,7 +254,7 @@ def _review(s: Story, months: int, when: datetime, window: tuple[date, date]) ->
     before, after = count_between(*BASELINE), count_between(*window)
     cut = (before - after) * 100 / before
     verdict = "target met" if cut >= 75 else "target not met"
-    s.step(GREEN, when, BYRNE, "outcome_review_held",
+    s.step(GREEN, when, BYRNE, steps.OUTCOME_REVIEW_HELD,
            say=f"{months}-month review: {before} -> {after} incidents a quarter "
                f"({cut:.1f}% fewer; {verdict})",
            objective_id=sid("green/objective"), months=months, incidents_before=before,

@@ -21,23 +21,17 @@ from typing import Protocol
 
 from adapters.driving.http.errors import ApiError
 from adapters.driven.readmodels.queries import EVERYONE, Scope
+from domain import steps
 from domain.model import Actor, Pathway, Place
 
 ALL_STEPS = frozenset(Pathway.STEPS) | frozenset(Place.STEPS)
-
-COURT_STEPS = frozenset({
-    "cpn_appeal_lodged", "cpn_appeal_decided", "prosecution_started", "conviction_recorded",
-    "cbo_granted", "injunction_applied", "injunction_granted", "injunction_varied",
-    "injunction_discharged", "court_appearance", "committal_decided", "closure_order_applied",
-    "closure_order_granted", "closure_order_extended", "closure_order_discharged",
-})
 
 #: Steps each role may record. Officers and supervisors record everything (the guards
 #: decide the rest); the others record what their work produces.
 STEPS_BY_ROLE: dict[str, frozenset[str]] = {
     "officer": ALL_STEPS,
     "supervisor": ALL_STEPS,
-    "legal": COURT_STEPS | {"proportionality_assessed", "consultation_recorded",
+    "legal": steps.COURT_STEPS | {"proportionality_assessed", "consultation_recorded",
                             "incident_linked", "evidence_attached", "entry_corrected"},
     "support": frozenset({"support_referral_made", "support_referral_updated",
                           "consultation_recorded", "evidence_attached"}),

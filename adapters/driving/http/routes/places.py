@@ -40,16 +40,17 @@ from adapters.driving.http.schemas.views import (
     StepRecorded,
 )
 from adapters.driven.readmodels import queries
+from domain import steps
 
 router = APIRouter(prefix="/api/places", tags=["places"])
 
 OutcomeReviewRequest = create_model(
     "OutcomeReviewRequest",
-    __base__=step_model("outcome_review_held"),
-    step=(literal_of("outcome_review_held"), Field(default="outcome_review_held")),
+    __base__=step_model(steps.OUTCOME_REVIEW_HELD),
+    step=(literal_of(steps.OUTCOME_REVIEW_HELD), Field(default=steps.OUTCOME_REVIEW_HELD)),
 )
 OutcomeReviewRequest.model_config["json_schema_extra"] = {
-    "examples": [STEP_EXAMPLES["outcome_review_held"]]}
+    "examples": [STEP_EXAMPLES[steps.OUTCOME_REVIEW_HELD]]}
 OutcomeReviewRequest.model_rebuild(force=True)
 
 
@@ -85,7 +86,7 @@ def get_place(place_id: UUID, conn: ReadConn, scope: ScopeDep, user: CurrentUser
     if row is None:
         raise ApiError(503, "read_model_behind", "the read models have not caught up yet; retry",
                        {"Retry-After": "1"})
-    steps = app.next_steps(place_id, actor=user.actor(), now=now)
+    upcoming = app.next_steps(place_id, actor=user.actor(), now=now)
     return PlaceDetail(
         id=row["id"], name=row["name"], kind=row["kind"], address=row["address"],
         description=row["description"], opened_at=row["opened_at"],
@@ -96,7 +97,7 @@ def get_place(place_id: UUID, conn: ReadConn, scope: ScopeDep, user: CurrentUser
                        "objective", "outcome_review"),
         overrides=[OverrideOut.model_validate(o) for o in row["overrides"]],
         deadlines=[deadline_out(d, now) for d in row["deadlines"]],
-        next_steps=next_steps_out(steps),
+        next_steps=next_steps_out(upcoming),
         version=agg.version,
     )
 

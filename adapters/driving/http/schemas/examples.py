@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from domain import steps
+
 CPW = "3f1c2a60-1b1e-4c1a-9d51-2f7a8e0c0a01"
 CPN = "3f1c2a60-1b1e-4c1a-9d51-2f7a8e0c0a02"
 FPN = "3f1c2a60-1b1e-4c1a-9d51-2f7a8e0c0a03"
@@ -30,153 +32,153 @@ def _new(n: int) -> str:
 
 
 STEP_EXAMPLES: dict[str, dict[str, Any]] = {
-    "incident_linked": {
+    steps.INCIDENT_LINKED: {
         "occurred_at": "2025-10-31T09:30:00+00:00", "incident_id": INCIDENT,
         "incident_occurred_at": "2025-10-30T22:15:00+00:00",
         "summary": "Seen on CCTV passing packages; resident at No. 14 intimidated",
         "conduct": "Drug dealing and intimidation of residents"},
-    "early_intervention": {
+    steps.EARLY_INTERVENTION: {
         "occurred_at": "2025-09-02T11:00:00+01:00", "intervention_id": _new(1),
         "kind": "warning_letter", "outcome": "Letter hand-delivered; conduct explained"},
-    "support_referral_made": {
+    steps.SUPPORT_REFERRAL_MADE: {
         "occurred_at": "2025-09-03T10:00:00+01:00", "referral_id": REFERRAL,
         "service": "Marlshire Recovery Service", "need": "drug_alcohol",
         "method": "Warm handover at the door"},
-    "support_referral_updated": {
+    steps.SUPPORT_REFERRAL_UPDATED: {
         "occurred_at": "2025-09-10T10:00:00+01:00", "referral_id": REFERRAL,
         "status": "declined", "reason": "Says he does not need help"},
-    "consultation_recorded": {
+    steps.CONSULTATION_RECORDED: {
         "occurred_at": "2025-11-24T10:00:00+00:00", "consultation_id": _new(2),
-        "body": "housing", "about_step": "injunction_applied",
+        "body": "housing", "about_step": steps.INJUNCTION_APPLIED,
         "outcome": "Housing association supports an injunction"},
-    "proportionality_assessed": {
+    steps.PROPORTIONALITY_ASSESSED: {
         "occurred_at": "2025-11-24T11:00:00+00:00", "assessment_id": _new(3),
-        "for_step": "injunction_applied",
+        "for_step": steps.INJUNCTION_APPLIED,
         "lesser_measures": "Warning letter, CPW, CPN and FPN tried; conduct escalated",
         "vulnerability": "Drug dependency; support offered twice",
         "equality_act": "No protected characteristic affects the decision",
         "article_8": "Exclusion zone limited to Orchard Walk; home unaffected",
         "conclusion": "An injunction is necessary and proportionate"},
-    "cpw_issued": {
+    steps.CPW_ISSUED: {
         "occurred_at": "2025-09-15T14:00:00+01:00", "instrument_id": CPW,
         "conduct": "Dealing and intimidation at Alder House",
         "requirements": ["Do not enter the grounds of Alder House"],
         "comply_by": "2025-09-29T14:00:00+01:00",
         "rationale": "Conduct persistent and unreasonable; letter ignored",
         "evidence": [{"exhibit": "NC/1", "description": "Warning served in person"}]},
-    "cpn_issued": {
+    steps.CPN_ISSUED: {
         "occurred_at": "2025-11-03T10:00:00+00:00", "instrument_id": CPN, "warning_id": CPW,
         "conduct": "Dealing and intimidation at Alder House",
         "requirements": ["Do not enter the grounds of Alder House"],
         "comply_by": "2025-11-10T10:00:00+00:00", "issuer_authority": "constable",
         "appeal_information_given": True, "informed_bodies": ["Hearthstone Housing"]},
-    "cpn_appeal_lodged": {
+    steps.CPN_APPEAL_LODGED: {
         "occurred_at": "2025-11-12T10:00:00+00:00", "instrument_id": CPN,
         "court": "Elmsford Magistrates' Court"},
-    "cpn_appeal_decided": {
+    steps.CPN_APPEAL_DECIDED: {
         "occurred_at": "2025-12-01T10:00:00+00:00", "instrument_id": CPN,
         "outcome": "dismissed"},
-    "breach_recorded": {
+    steps.BREACH_RECORDED: {
         "occurred_at": "2025-11-14T21:40:00+00:00", "instrument_id": CPN,
         "description": "In Alder House grounds shouting at residents", "clause": "1",
         "incident_id": INCIDENT},
-    "fpn_issued": {
+    steps.FPN_ISSUED: {
         "occurred_at": "2025-11-15T10:00:00+00:00", "instrument_id": FPN, "notice_id": CPN,
         "amount": "100.00"},
-    "fpn_paid": {"occurred_at": "2025-11-20T10:00:00+00:00", "instrument_id": FPN},
-    "prosecution_started": {
+    steps.FPN_PAID: {"occurred_at": "2025-11-20T10:00:00+00:00", "instrument_id": FPN},
+    steps.PROSECUTION_STARTED: {
         "occurred_at": "2025-12-01T10:00:00+00:00", "instrument_id": PROSECUTION,
         "offence": "Failure to comply with a CPN (s.48)", "relates_to": FPN},
-    "conviction_recorded": {
+    steps.CONVICTION_RECORDED: {
         "occurred_at": "2026-01-12T15:00:00+00:00", "instrument_id": PROSECUTION,
         "outcome": "convicted", "sentence": "Fine GBP 300"},
-    "cbo_granted": {
+    steps.CBO_GRANTED: {
         "occurred_at": "2026-01-12T15:30:00+00:00", "instrument_id": CBO,
         "prosecution_id": PROSECUTION, "expires_on": "2028-01-11",
         "prohibitions": ["Not to enter Orchard Walk"]},
-    "injunction_applied": {
+    steps.INJUNCTION_APPLIED: {
         "occurred_at": "2025-11-25T10:00:00+00:00", "instrument_id": INJ,
         "court": "Elmsford County Court", "terms": ["Not to enter Orchard Walk green"],
         "power_of_arrest_sought": True, "without_notice": False},
-    "injunction_granted": {
+    steps.INJUNCTION_GRANTED: {
         "occurred_at": "2025-12-09T12:00:00+00:00", "instrument_id": INJ,
         "expires_on": "2026-12-08", "power_of_arrest": True,
         "power_of_arrest_expires_on": "2026-12-08"},
-    "injunction_varied": {
+    steps.INJUNCTION_VARIED: {
         "occurred_at": "2026-02-02T12:00:00+00:00", "instrument_id": INJ,
         "changes": "Exclusion zone extended to the garage lane"},
-    "injunction_discharged": {
+    steps.INJUNCTION_DISCHARGED: {
         "occurred_at": "2026-12-01T12:00:00+00:00", "instrument_id": INJ,
         "outcome": "discharged", "reason": "Moved out of the area"},
-    "arrested": {
+    steps.ARRESTED: {
         "occurred_at": "2026-06-13T20:00:00+01:00", "instrument_id": ARREST,
         "power": "power_of_arrest", "injunction_id": INJ, "clause": "1",
         "applicant_informed": True},
-    "court_appearance": {
+    steps.COURT_APPEARANCE: {
         "occurred_at": "2026-06-15T10:00:00+01:00", "instrument_id": ARREST,
         "court": "Elmsford County Court", "outcome": "Adjourned for committal hearing"},
-    "committal_decided": {
+    steps.COMMITTAL_DECIDED: {
         "occurred_at": "2026-06-29T12:00:00+01:00", "instrument_id": ARREST,
         "outcome": "suspended_committal", "sentence": "28 days suspended for 12 months"},
-    "dispersal_direction_given": {
+    steps.DISPERSAL_DIRECTION_GIVEN: {
         "occurred_at": "2025-10-17T23:00:00+01:00", "instrument_id": DISPERSAL,
         "authorisation_ref": "DISP/2025/14", "authorised_by_rank": "inspector",
         "exclusion_hours": 24, "area": "Orchard Walk green and bin store"},
-    "override_authorised": {
+    steps.OVERRIDE_AUTHORISED: {
         "occurred_at": "2025-11-24T12:00:00+00:00", "override_id": _new(4),
-        "for_step": "injunction_applied", "guard_code": "support_not_offered",
+        "for_step": steps.INJUNCTION_APPLIED, "guard_code": "support_not_offered",
         "reason": "Immediate risk of violence to a resident; support was offered and refused"},
-    "entry_corrected": {
+    steps.ENTRY_CORRECTED: {
         "occurred_at": "2025-11-16T09:00:00+00:00", "corrected_version": 3,
         "correction": "The incident happened at 21:40, not 20:40",
         "reason": "Time misread from the CAD log"},
-    "evidence_attached": {
+    steps.EVIDENCE_ATTACHED: {
         "occurred_at": "2025-11-16T09:30:00+00:00", "relates_to_version": 3,
         "note": "CCTV still attached",
         "evidence": [{"exhibit": "NC/2", "description": "CCTV still",
                       "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                       "media_type": "image/jpeg"}]},
-    "pathway_closed": {
+    steps.PATHWAY_CLOSED: {
         "occurred_at": "2026-10-01T10:00:00+01:00", "outcome": "resolved",
         "summary": "No reports for six months"},
-    "pathway_reopened": {
+    steps.PATHWAY_REOPENED: {
         "occurred_at": "2026-11-02T10:00:00+00:00",
         "reason": "New reports of intimidation at Alder House since 28 October"},
     # ------------------------------------------------------------------ place track
-    "closure_notice_issued": {
+    steps.CLOSURE_NOTICE_ISSUED: {
         "occurred_at": "2025-10-21T10:00:00+01:00", "instrument_id": NOTICE,
         "duration_hours": 24, "authorised_by_rank": "inspector",
         "premises": "Garage lane and side path off Orchard Walk green",
         "access_exceptions": ["Emergency services"], "occupiers_informed": True},
-    "closure_notice_extended": {
+    steps.CLOSURE_NOTICE_EXTENDED: {
         "occurred_at": "2025-10-22T08:30:00+01:00", "instrument_id": NOTICE,
         "additional_hours": 24, "authorised_by_rank": "superintendent"},
-    "closure_notice_cancelled": {
+    steps.CLOSURE_NOTICE_CANCELLED: {
         "occurred_at": "2025-10-22T09:00:00+01:00", "instrument_id": NOTICE,
         "reason": "Premises secured by the owner"},
-    "closure_order_applied": {
+    steps.CLOSURE_ORDER_APPLIED: {
         "occurred_at": "2025-10-22T11:00:00+01:00", "instrument_id": ORDER,
         "notice_id": NOTICE, "court": "Elmsford Magistrates' Court",
         "hearing_at": "2025-10-23T09:30:00+01:00"},
-    "closure_order_granted": {
+    steps.CLOSURE_ORDER_GRANTED: {
         "occurred_at": "2025-10-23T09:50:00+01:00", "instrument_id": ORDER,
         "expires_on": "2026-01-22", "access_exceptions": ["Emergency services"]},
-    "closure_order_extended": {
+    steps.CLOSURE_ORDER_EXTENDED: {
         "occurred_at": "2026-01-15T11:00:00+00:00", "instrument_id": ORDER,
         "expires_on": "2026-04-22", "authorised_by_rank": "superintendent", "consulted": True},
-    "closure_order_discharged": {
+    steps.CLOSURE_ORDER_DISCHARGED: {
         "occurred_at": "2026-03-27T12:00:00+00:00", "instrument_id": ORDER,
         "reason": "Works complete"},
-    "environmental_measure_recorded": {
+    steps.ENVIRONMENTAL_MEASURE_RECORDED: {
         "occurred_at": "2025-11-14T10:00:00+00:00", "measure_id": _new(5),
         "measure": "Fencing along the garage lane", "cost_pence": 280000,
         "funded_by": "Hearthstone Housing estate budget"},
-    "objective_set": {
+    steps.OBJECTIVE_SET: {
         "occurred_at": "2025-10-01T10:00:00+01:00", "objective_id": OBJECTIVE,
         "description": "Reduce reported ASB at the green by 75% within six months",
         "target_reduction_percent": 75, "baseline_from": "2025-07-01",
         "baseline_to": "2025-09-30", "review_months": [3, 6, 12]},
-    "outcome_review_held": {
+    steps.OUTCOME_REVIEW_HELD: {
         "occurred_at": "2026-01-08T14:00:00+00:00", "objective_id": OBJECTIVE, "months": 3,
         "incidents_before": 40, "incidents_after": 8, "notes": "80% fewer: target met"},
 }

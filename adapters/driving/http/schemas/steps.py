@@ -28,6 +28,7 @@ from adapters.driving.http.schemas.examples import (
     REPORT_INCIDENT_EXAMPLE,
     STEP_EXAMPLES,
 )
+from domain import steps
 from domain.events import INCIDENT_EVENTS, PERSON_EVENTS, PLACE_EVENTS
 from domain.events.base import DomainEvent
 from domain.model import Pathway, Place
@@ -136,13 +137,13 @@ def _opening_model(name: str, step: str, example: dict[str, Any], doc: str) -> t
 
 
 OpenPathwayRequest = _opening_model(
-    "OpenPathwayRequest", "pathway_opened", OPEN_PATHWAY_EXAMPLE,
+    "OpenPathwayRequest", steps.PATHWAY_OPENED, OPEN_PATHWAY_EXAMPLE,
     "Open a pathway for one subject person.")
 RegisterPlaceRequest = _opening_model(
-    "RegisterPlaceRequest", "place_registered", REGISTER_PLACE_EXAMPLE,
+    "RegisterPlaceRequest", steps.PLACE_REGISTERED, REGISTER_PLACE_EXAMPLE,
     "Register premises or a public space (a hotspot).")
 ReportIncidentRequest = _opening_model(
-    "ReportIncidentRequest", "incident_reported", REPORT_INCIDENT_EXAMPLE,
+    "ReportIncidentRequest", steps.INCIDENT_REPORTED, REPORT_INCIDENT_EXAMPLE,
     "Report an incident (never edited afterwards; corrections are new entries).")
 
 
