@@ -17,9 +17,10 @@ from pydantic import BaseModel, TypeAdapter
 from domain.commands import Command
 from domain.errors import DomainValidationError, StepRefusedError
 from domain.events.base import GENESIS_HASH, DomainEvent
-from domain.guards import GUARDS, Actor, Decision, GuardKind, Refusal, guards_for
+from domain.guards import Actor, Decision, GuardKind, Refusal
 from domain.instruments import LABELS, Kind, S, initial_state
 from domain.records import Correction, Instrument, LinkedIncident, Note, Override
+from domain.registry import GUARDS, guards_for
 from domain.rulesets import RuleBook
 from domain.steps import StepSpec
 

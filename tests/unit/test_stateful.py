@@ -45,7 +45,6 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from domain.aggregate import CaseStream
 from domain.events.base import GENESIS_HASH, DomainEvent
-from domain.guards import guards_for
 from domain.instruments import LIFECYCLES, MACHINES, Kind, S, initial_state
 from domain.model import (
     GUARDS,
@@ -60,6 +59,7 @@ from domain.model import (
     next_steps,
     parse_command,
 )
+from domain.registry import guards_for
 from domain.values import Need, Rank
 
 START = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
