@@ -143,3 +143,11 @@ PLACE: dict[str, StepSpec] = {s.name: s for s in PLACE_ONLY_STEPS} | {
     n: PERSON[n] for n in SHARED_WITH_PLACE
 }
 ALL: dict[str, StepSpec] = PERSON | PLACE
+
+#: The first step of each kind of stream: recorded by opening the stream, never a next step.
+OPENERS: dict[str, StepSpec] = {s.name: s for s in (
+    StepSpec("pathway_opened", "Open a pathway",
+             "CDA 1998 s.17; ASBCPA2014 statutory guidance (2023)"),
+    StepSpec("place_registered", "Register a place", "CDA 1998 s.17; ASBCPA2014 Part 4 Ch.3"),
+    StepSpec("incident_reported", "Report an incident", "CDA 1998 s.17; ASBCPA2014 s.2"),
+)}

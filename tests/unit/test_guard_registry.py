@@ -16,13 +16,15 @@ from domain.registry import RULES
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Import one aggregate module alone, then ask its decide path which guards govern steps.
+# Import one aggregate module alone; then read the registry, and (for the case streams) the
+# guards their `decide` consults for a step.
 PROBE = """
 import importlib, json, sys
 importlib.import_module(sys.argv[1])
-registry = sys.modules["domain.aggregate"].GUARDS
-refused = sys.modules["domain.aggregate"].guards_for("cpw_issued")
-print(json.dumps({"codes": sorted(registry), "cpw": [g.code for g in refused]}))
+decides = sys.modules.get("domain.aggregate")
+registry = importlib.import_module("domain.registry").REGISTRY
+cpw = [g.code for g in decides.guards_for("cpw_issued")] if decides else []
+print(json.dumps({"codes": sorted(registry), "cpw": cpw}))
 """
 
 
@@ -40,7 +42,13 @@ def test_importing_one_aggregate_module_alone_gives_the_full_registry(module: st
     alone = _alone(module)
     assert alone["codes"] == sorted(GUARDS)
     assert len(alone["codes"]) == 38
-    assert "cpw_minimum_age" in alone["cpw"]
+
+
+@pytest.mark.parametrize("module", ["domain.pathway", "domain.place"])
+def test_a_case_stream_module_alone_decides_with_every_guard(module: str) -> None:
+    assert _alone(module)["cpw"] == [
+        "cpw_minimum_age", "pathway_is_closed", "lesser_measures_skipped",
+    ]
 
 
 def test_every_guard_a_rules_module_defines_is_in_its_declared_list() -> None:
