@@ -7,8 +7,7 @@ state (it never checks a rule), so old streams replay even after the law changes
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import cache
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, ClassVar, Self
 from uuid import UUID
 
@@ -17,13 +16,13 @@ from pydantic import BaseModel, TypeAdapter
 from domain.commands import Command
 from domain.errors import DomainValidationError, StepRefusedError
 from domain.events.base import GENESIS_HASH, DomainEvent
-from domain.guards import GUARDS, Actor, Decision, GuardKind, Refusal, guards_for
+from domain.guards import Actor, Decision, GuardKind, Refusal
 from domain.instruments import LABELS, Kind, S, initial_state
+from domain.recording import check_not_in_future, open_stream, record
 from domain.records import Correction, Instrument, LinkedIncident, Note, Override
+from domain.registry import GUARDS, guards_for
 from domain.rulesets import RuleBook
-from domain.steps import StepSpec
-
-CLOCK_SKEW = timedelta(minutes=5)
+from domain.steps import OPENERS, StepSpec
 
 Applier = Callable[[Any, Any], None]
 
@@ -32,6 +31,8 @@ class CaseStream:
     """A pathway or a place: instruments, notes, overrides and corrections over a log."""
 
     KIND: ClassVar[str] = ""
+    #: The step that opens a stream of this kind.
+    OPENER: ClassVar[str] = ""
     STEPS: ClassVar[dict[str, StepSpec]] = {}
     EVENTS: ClassVar[dict[str, type[DomainEvent]]] = {}
     APPLIERS: ClassVar[dict[str, Applier]] = {}
@@ -46,6 +47,13 @@ class CaseStream:
         self.notes: list[Note] = []
         self.overrides: list[Override] = []
         self.corrections: list[Correction] = []
+
+    @classmethod
+    def open(cls, stream_id: UUID, cmd: Command, actor: Actor, now: datetime,
+             rule_book: RuleBook) -> DomainEvent:
+        """The event opening a new stream of this kind."""
+        return open_stream(cls.EVENTS[cls.OPENER], OPENERS[cls.OPENER], cls.KIND, stream_id, cmd,
+                           actor, now, rule_book)
 
     # ------------------------------------------------------------------ replay
     def apply(self, event: DomainEvent) -> None:
@@ -96,8 +104,7 @@ class CaseStream:
                 "step", f"{cmd.step!r} is not a step of a {self.KIND}; "
                 f"expected one of: {', '.join(sorted(self.STEPS))}"
             )
-        if cmd.occurred_at > now + CLOCK_SKEW:
-            raise DomainValidationError.single("occurred_at", "must not be in the future")
+        check_not_in_future(cmd.occurred_at, now)
         targets = self._resolve_targets(spec, cmd)
         self._check_new_ids(spec, cmd)
         self._validate(cmd)
@@ -106,22 +113,9 @@ class CaseStream:
         refusals, used = self.evaluate(decision)
         if refusals:
             raise StepRefusedError(spec.name, refusals)
-        event_cls = self.EVENTS[spec.name]
-        envelope = {
-            "originator_id": self.id,
-            "originator_version": self.version + 1,
-            "recorded_at": now,
-            "actor": actor.user_id,
-            "agency": actor.agency,
-            "role": actor.role,
-            "rank": actor.rank,
-            "rule_set": rule_set.id,
-            "legal_basis": cmd.legal_basis or spec.legal_basis,
-            "prev_hash": self.head_hash,
-            "overrides_used": tuple(used),
-        }
-        data = {name: getattr(cmd, name) for name in shared_fields(type(cmd), event_cls)}
-        return event_cls(**{**data, **envelope}).sealed()
+        return record(self.EVENTS[spec.name], spec, cmd, stream_id=self.id,
+                      version=self.version + 1, prev_hash=self.head_hash, actor=actor, now=now,
+                      rule_set=rule_set, overrides_used=used)
 
     def evaluate(self, decision: Decision) -> tuple[list[Refusal], list[UUID]]:
         refusals: list[Refusal] = []
@@ -264,12 +258,6 @@ SHARED_APPLIERS: dict[str, Applier] = {
     ),
     "evidence_attached": lambda a, e: None,
 }
-
-
-@cache
-def shared_fields(command_cls: type[BaseModel], event_cls: type[BaseModel]) -> tuple[str, ...]:
-    """The fields a command hands to its event (computed once per pair: hot path)."""
-    return tuple(n for n in event_cls.model_fields if n in command_cls.model_fields and n != "step")
 
 
 def replay(factory: Callable[[UUID], CaseStream], events: Iterable[DomainEvent]) -> CaseStream | None:

@@ -1,13 +1,14 @@
 """Guards: the statutory (HARD) and guidance (SOFT) conditions on each step.
 
 A guard is a pure function of a `Decision` returning a `Failure` or None. Every guard
-is registered with a stable code, kind, legal basis and the steps it governs, so the
-policy document (features/) can be checked against this registry.
+carries a stable code, kind, legal basis and the steps it governs. Each rules module
+declares its guards in a `GUARDS` tuple and `domain.registry` composes them, so the
+policy document (features/) can be checked against that registry.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
@@ -99,26 +100,38 @@ class Guard:
         )
 
 
-GUARDS: dict[str, Guard] = {}
-_BY_STEP: dict[str, list[Guard]] = {}
-
-
 def guard(
     code: str, kind: GuardKind, legal_basis: str, title: str, *steps: str
-) -> Callable[[Check], Check]:
-    """Register a guard function under a stable code."""
+) -> Callable[[Check], Guard]:
+    """Make a guard of a check function. It is not registered: a rules module lists it."""
 
-    def register(check: Check) -> Check:
-        if code in GUARDS:
-            raise ValueError(f"guard code {code} registered twice")
-        g = Guard(code, kind, legal_basis, title, steps, check)
-        GUARDS[code] = g
-        for step in steps:
-            _BY_STEP.setdefault(step, []).append(g)
-        return check
+    def make(check: Check) -> Guard:
+        return Guard(code, kind, legal_basis, title, steps, check)
 
-    return register
+    return make
 
 
-def guards_for(step: str) -> list[Guard]:
-    return _BY_STEP.get(step, [])
+class GuardRegistry(Mapping[str, Guard]):
+    """Guards by code, and by the steps they govern, built from a declared list."""
+
+    def __init__(self, guards: Iterable[Guard]) -> None:
+        self._by_code: dict[str, Guard] = {}
+        self._by_step: dict[str, tuple[Guard, ...]] = {}
+        for g in guards:
+            if g.code in self._by_code:
+                raise ValueError(f"guard code {g.code} declared twice")
+            self._by_code[g.code] = g
+            for step in g.steps:
+                self._by_step[step] = (*self._by_step.get(step, ()), g)
+
+    def __getitem__(self, code: str) -> Guard:
+        return self._by_code[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_code)
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def for_step(self, step: str) -> tuple[Guard, ...]:
+        return self._by_step.get(step, ())

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 from uuid import UUID
 
-from pydantic import BaseModel
-
-from domain.aggregate import shared_fields
-from domain.errors import DomainValidationError
+from domain.commands import Command
 from domain.events.base import GENESIS_HASH, DomainEvent
 from domain.events.incident import IncidentReported
 from domain.guards import Actor
+from domain.recording import open_stream
 from domain.rulesets import RuleBook
+from domain.steps import OPENERS
 
 
 class Incident:
     KIND = "incident"
+    OPENER = "incident_reported"
 
     def __init__(self, id: UUID) -> None:
         self.id = id
@@ -26,22 +25,11 @@ class Incident:
         self.report: IncidentReported | None = None
 
     @classmethod
-    def report_new(
-        cls, id: UUID, cmd: Any, actor: Actor, now: datetime, rule_book: RuleBook
-    ) -> DomainEvent:
-        if cmd.step != "incident_reported":
-            raise DomainValidationError.single("step", "an incident starts with incident_reported")
-        if cmd.occurred_at > now:
-            raise DomainValidationError.single("occurred_at", "must not be in the future")
-        command_cls: type[BaseModel] = type(cmd)
-        fields = {n: getattr(cmd, n) for n in shared_fields(command_cls, IncidentReported)}
-        envelope = dict(
-            originator_id=id, originator_version=1, recorded_at=now,
-            actor=actor.user_id, agency=actor.agency, role=actor.role, rank=actor.rank,
-            rule_set=rule_book.for_moment(cmd.occurred_at).id,
-            legal_basis=cmd.legal_basis or "Incident report", prev_hash=GENESIS_HASH,
-        )
-        return IncidentReported(**{**fields, **envelope}).sealed()
+    def open(cls, stream_id: UUID, cmd: Command, actor: Actor, now: datetime,
+             rule_book: RuleBook) -> DomainEvent:
+        """The one event of an incident: its report, recorded like any other step."""
+        return open_stream(IncidentReported, OPENERS[cls.OPENER], cls.KIND, stream_id, cmd, actor,
+                           now, rule_book)
 
     def apply(self, event: DomainEvent) -> None:
         if isinstance(event, IncidentReported):

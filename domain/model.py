@@ -1,4 +1,4 @@
-"""The domain's public face: import from here (it also registers every guard)."""
+"""The domain's public face: import from here."""
 
 from domain.aggregate import CaseStream
 from domain.commands import Command, command, parse_command
@@ -10,9 +10,10 @@ from domain.events.base import DomainEvent, Snapshot
 from domain.events.incident import IncidentReported
 from domain.events.person import PathwayOpened
 from domain.events.place import PlaceRegistered
-from domain.guards import GUARDS, Actor, GuardKind, Refusal
+from domain.guards import Actor, GuardKind, Refusal
 from domain.incident import Incident
 from domain.pathway import Pathway
+from domain.registry import GUARDS
 from domain.place import Place
 from domain.policy import NextStep, next_steps
 from domain.rulesets import KNOWN_RULE_SETS, RuleBook, RuleSet

@@ -21,6 +21,7 @@ from domain.values import Subject
 
 class Pathway(CaseStream):
     KIND = "pathway"
+    OPENER = "pathway_opened"
     STEPS = {k: v for k, v in steps.PERSON.items()}
     EVENTS = PERSON_EVENTS
 

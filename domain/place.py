@@ -14,6 +14,7 @@ from domain.instruments import Kind, S
 
 class Place(CaseStream):
     KIND = "place"
+    OPENER = "place_registered"
     STEPS = dict(steps.PLACE)
     EVENTS = PLACE_EVENTS
 

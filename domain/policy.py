@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
 
-from domain import rules_court, rules_person, rules_place, rules_soft  # noqa: F401  (registers)
 from domain.aggregate import CaseStream
-from domain.guards import GUARDS, Actor, Decision, GuardKind, Refusal
+from domain.guards import Actor, Decision, GuardKind, Refusal
 from domain.instruments import is_live
+from domain.registry import GUARDS
 from domain.rulesets import RuleBook
 from domain.steps import StepSpec
 

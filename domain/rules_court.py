@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from domain.calendar import add_months, local_date
-from domain.guards import Decision, Failure, GuardKind, guard
+from domain.guards import Decision, Failure, Guard, GuardKind, guard
 from domain.instruments import Kind, S
 from domain.rules_person import age_failure, cmd_field, pathway_of
 from domain.text import day
@@ -147,3 +147,17 @@ def _committal(d: Decision) -> Failure | None:
             return None
     return Failure("No breach of an injunction is recorded for this arrest.",
                    "Record the breach (breach_recorded on the injunction) with its evidence.")
+
+
+#: The guards of this module, in the order they are evaluated.
+GUARDS: tuple[Guard, ...] = (
+    _inj_age,
+    _yot,
+    _youth_term,
+    _supervisor,
+    _without_notice,
+    _interim_activities,
+    _poa,
+    _poa_in_date,
+    _committal,
+)

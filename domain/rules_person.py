@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from domain.calendar import (
     add_months, after_hours, cpn_appeal_deadline, fpn_period_end, local_date,
 )
-from domain.guards import Decision, Failure, GuardKind, guard
+from domain.guards import Decision, Failure, Guard, GuardKind, guard
 from domain.instruments import LABELS, Kind, S, next_state
-from domain.pathway import Pathway
-from domain.steps import ALL
+from domain.steps import ALL, PERSON
 from domain.text import day, when
 from domain.values import POLICE_ORDER, Rank, police_at_least
+
+if TYPE_CHECKING:  # the aggregate imports the registry, which imports these rules
+    from domain.pathway import Pathway
 
 HARD, SOFT = GuardKind.HARD, GuardKind.SOFT
 
 
 def pathway_of(d: Decision) -> Pathway:
-    assert isinstance(d.agg, Pathway)
-    return d.agg
+    """The stream as a pathway: these guards govern person steps only."""
+    return cast("Pathway", d.agg)
 
 
 def cmd_field(d: Decision, name: str) -> object:
@@ -70,9 +74,9 @@ def _lifecycle(d: Decision) -> Failure | None:
     return None
 
 
-guard("instrument_lifecycle", HARD, "Instrument lifecycle (DESIGN s.3)",
-      "The step must be possible from the instrument's current state",
-      *[s.name for s in ALL.values() if s.targets])(_lifecycle)
+_instrument_lifecycle = guard("instrument_lifecycle", HARD, "Instrument lifecycle (DESIGN s.3)",
+                                "The step must be possible from the instrument's current state",
+                                *[s.name for s in ALL.values() if s.targets])(_lifecycle)
 
 
 # ------------------------------------------------------------------ CPW / CPN
@@ -307,7 +311,7 @@ def _breach_period(d: Decision) -> Failure | None:
 _WHILE_OPEN = tuple(
     s.name for s in ALL.values()
     if (s.opens is not None or s.name == "pathway_closed")
-    and s.name != "support_referral_made" and s.name in Pathway.STEPS
+    and s.name != "support_referral_made" and s.name in PERSON
 )
 
 
@@ -327,3 +331,27 @@ def _reopen(d: Decision) -> Failure | None:
     if pathway_of(d).closed_outcome is None:
         return Failure("The pathway is open.", "Record the step directly; nothing to reopen.")
     return None
+
+
+#: The guards of this module, in the order they are evaluated.
+GUARDS: tuple[Guard, ...] = (
+    _instrument_lifecycle,
+    _cpw_age,
+    _cpn_age,
+    _prior_warning,
+    _warning_deadline,
+    _continuing,
+    _appeal_time,
+    _fpn_breach,
+    _fpn_cap,
+    _fpn_period,
+    _cbo_conviction,
+    _dispersal_age,
+    _dispersal_auth,
+    _dispersal_giver,
+    _dispersal_hours,
+    _override,
+    _breach_period,
+    _closed,
+    _reopen,
+)

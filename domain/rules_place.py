@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from domain.calendar import add_months, closure_hearing_deadline, local_date
 from domain.rulesets import rule_set_by_id
-from domain.guards import Decision, Failure, GuardKind, guard
+from domain.guards import Decision, Failure, Guard, GuardKind, guard
 from domain.text import day, when
 from domain.values import Rank, police_at_least
 
@@ -127,3 +127,15 @@ def _extension_auth(d: Decision) -> Failure | None:
         return None
     return Failure("The extension needs a superintendent (police) or the council, with the other "
                    "body consulted.", "Record the authorisation and the consultation.")
+
+
+#: The guards of this module, in the order they are evaluated.
+GUARDS: tuple[Guard, ...] = (
+    _authorised,
+    _duration,
+    _extension,
+    _hearing,
+    _order_duration,
+    _order_extension,
+    _extension_auth,
+)

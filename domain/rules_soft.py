@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.guards import Decision, Failure, GuardKind, guard
+from domain.guards import Decision, Failure, Guard, GuardKind, guard
 from domain.instruments import Kind
 
 SOFT = GuardKind.SOFT
@@ -52,3 +52,11 @@ def _lesser(d: Decision) -> Failure | None:
     first = "an environmental measure" if d.agg.KIND == "place" else "an early intervention"
     return Failure("No lesser measure has been tried and no reason for skipping them is recorded.",
                    f"Record {first}, or give lesser_measures_reason on this step.")
+
+
+#: The guards of this module, in the order they are evaluated.
+GUARDS: tuple[Guard, ...] = (
+    _support,
+    _assessment,
+    _lesser,
+)

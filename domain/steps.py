@@ -261,12 +261,16 @@ ALL: dict[str, StepSpec] = PERSON | PLACE
 
 #: The events that open a stream: not steps one records on a case, but entries of its log.
 OPENING_STEPS: tuple[StepSpec, ...] = (
-    StepSpec("pathway_opened", "Open a pathway", "", done="Case opened", category="case"),
-    StepSpec("place_registered", "Register a place", "", done="Place registered",
+    StepSpec("pathway_opened", "Open a pathway",
+             "CDA 1998 s.17; ASBCPA2014 statutory guidance (2023)", done="Case opened",
              category="case"),
-    StepSpec("incident_reported", "Report an incident", "", done="Incident reported",
-             category="incident"),
+    StepSpec("place_registered", "Register a place", "CDA 1998 s.17; ASBCPA2014 Part 4 Ch.3",
+             done="Place registered", category="case"),
+    StepSpec("incident_reported", "Report an incident", "CDA 1998 s.17; ASBCPA2014 s.2",
+             done="Incident reported", category="incident"),
 )
+#: The first step of each kind of stream: recorded by opening the stream, never a next step.
+OPENERS: dict[str, StepSpec] = {s.name: s for s in OPENING_STEPS}
 
 #: Every entry a case log may hold, stream openers included.
 LOGGED: dict[str, StepSpec] = {s.name: s for s in OPENING_STEPS} | ALL

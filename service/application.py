@@ -19,8 +19,6 @@ from domain.model import (
     IncidentReported, NextStep, NotFoundError, Pathway, PathwayOpened, Place, PlaceRegistered,
     RuleBook, Snapshot, VersionConflictError, deadlines, next_steps, parse_command,
 )
-from domain.aggregate import shared_fields
-from domain.events.base import GENESIS_HASH
 
 Clock = Callable[[], datetime]
 Stream = Pathway | Place | Incident
@@ -127,34 +125,19 @@ class PathwayApplication(Application[UUID]):
 
     # ------------------------------------------------------------------ use cases
     def open_pathway(self, data: Mapping[str, Any], actor: Actor, *, id: UUID | None = None) -> UUID:
-        return self._open(Pathway, "pathway_opened", data, actor, id)
+        return self._open(Pathway, data, actor, id)
 
     def register_place(self, data: Mapping[str, Any], actor: Actor, *, id: UUID | None = None) -> UUID:
-        return self._open(Place, "place_registered", data, actor, id)
+        return self._open(Place, data, actor, id)
 
     def report_incident(self, data: Mapping[str, Any], actor: Actor, *, id: UUID | None = None) -> UUID:
-        cmd = self._command({**data, "step": "incident_reported"})
-        stream_id = id or uuid4()
-        event = Incident.report_new(stream_id, cmd, actor, self.clock(), self.rule_book)
-        self._save(None, event)
-        return stream_id
+        return self._open(Incident, data, actor, id)
 
-    def _open(self, cls: type[CaseStream], step: str, data: Mapping[str, Any], actor: Actor,
+    def _open(self, cls: type[CaseStream] | type[Incident], data: Mapping[str, Any], actor: Actor,
               id: UUID | None) -> UUID:
-        cmd = self._command({**data, "step": step})
+        cmd = self._command({**data, "step": cls.OPENER})
         stream_id = id or uuid4()
-        now = self.clock()
-        if cmd.occurred_at > now:
-            raise DomainValidationError.single("occurred_at", "must not be in the future")
-        fields = {n: getattr(cmd, n) for n in shared_fields(type(cmd), cls.EVENTS[step])}
-        envelope = dict(
-            originator_id=stream_id, originator_version=1, recorded_at=now,
-            actor=actor.user_id, agency=actor.agency, role=actor.role, rank=actor.rank,
-            rule_set=self.rule_book.for_moment(cmd.occurred_at).id,
-            legal_basis=cmd.legal_basis or "", prev_hash=GENESIS_HASH,
-        )
-        event = cls.EVENTS[step](**{**fields, **envelope}).sealed()
-        self._save(None, event)
+        self._save(None, cls.open(stream_id, cmd, actor, self.clock(), self.rule_book))
         return stream_id
 
     def record(

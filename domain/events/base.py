@@ -18,6 +18,13 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validato
 GENESIS_HASH = "0" * 64
 
 
+def canonical_bytes(topic: str, body: dict[str, Any]) -> bytes:
+    """Topic and JSON body as hashed. An event read through an upcaster is checked against
+    the body as it was stored, since its hash was sealed over that version."""
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return (topic + "\n" + text).encode("utf-8")
+
+
 class Precision(str, Enum):
     """How exactly `occurred_at` is known (lawyers write these differently)."""
 
@@ -47,7 +54,8 @@ class DomainEvent(BaseModel):
 
     #: The step name of the design vocabulary that this event records.
     step: ClassVar[str] = ""
-    #: Schema version of this event class; bump it and add an upcaster on change.
+    #: The envelope's format version. An event class's own fields evolve by eventsourcing's
+    #: convention instead: a `class_version` class attribute and `upcast_vN_vN+1` methods.
     schema_version: int = 1
 
     originator_id: UUID
@@ -92,9 +100,7 @@ class DomainEvent(BaseModel):
 
     def canonical(self) -> bytes:
         """The bytes the hash covers: topic plus every field except `hash`."""
-        body = self.model_dump(mode="json", exclude={"hash"})
-        text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-        return (self.topic() + "\n" + text).encode("utf-8")
+        return canonical_bytes(self.topic(), self.model_dump(mode="json", exclude={"hash"}))
 
     def compute_hash(self) -> str:
         return hashlib.sha256(self.canonical()).hexdigest()

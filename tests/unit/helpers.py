@@ -19,11 +19,10 @@ from uuid import UUID, uuid4
 import pytest
 
 from domain.calendar import LONDON
-from domain.events.base import GENESIS_HASH
 from domain.values import Subject
 from domain.model import (
-    Actor, CaseStream, DomainEvent, Pathway, PathwayOpened, Place, PlaceRegistered, Refusal,
-    RuleBook, StepRefusedError, command,
+    Actor, CaseStream, DomainEvent, Pathway, Place, Refusal, RuleBook, StepRefusedError,
+    command,
 )
 
 OFFICER = Actor(user_id="pc-101", agency="Northtown Police", role="officer", rank="constable")
@@ -90,16 +89,10 @@ class Story:
         rule_book: RuleBook | None = None,
         actor: Actor = OFFICER,
     ) -> Story:
-        """A pathway for one subject, opened at `at` (built like service `_open`)."""
-        agg = Pathway(uuid4())
-        story = cls(agg, rule_book or RuleBook(), actor)
-        opened = PathwayOpened(
-            subject=Subject(name="Sam Subject", date_of_birth=dob),
-            conduct_summary="Loud music late at night",
-            issue_tags=("noise",),
-            **story._envelope(at, "Case opened"),
-        ).sealed()
-        story._apply(opened)
+        """A pathway for one subject, opened at `at` by the domain, as the service opens it."""
+        story = cls(Pathway(uuid4()), rule_book or RuleBook(), actor)
+        story._open(at, subject=Subject(name="Sam Subject", date_of_birth=dob),
+                    conduct_summary="Loud music late at night", issue_tags=("noise",))
         return story
 
     @classmethod
@@ -111,22 +104,13 @@ class Story:
         rule_book: RuleBook | None = None,
         actor: Actor = OFFICER,
     ) -> Story:
-        agg = Place(uuid4())
-        story = cls(agg, rule_book or RuleBook(), actor)
-        registered = PlaceRegistered(
-            name="14 Acacia Avenue", kind=kind, address="14 Acacia Avenue, Northtown",
-            **story._envelope(at, ""),
-        ).sealed()
-        story._apply(registered)
+        story = cls(Place(uuid4()), rule_book or RuleBook(), actor)
+        story._open(at, name="14 Acacia Avenue", kind=kind, address="14 Acacia Avenue, Northtown")
         return story
 
-    def _envelope(self, at: datetime, legal_basis: str) -> dict[str, Any]:
-        return dict(
-            originator_id=self.agg.id, originator_version=1, occurred_at=at, recorded_at=at,
-            actor=self.actor.user_id, agency=self.actor.agency, role=self.actor.role,
-            rank=self.actor.rank, rule_set=self.rule_book.for_moment(at).id,
-            legal_basis=legal_basis, prev_hash=GENESIS_HASH,
-        )
+    def _open(self, at: datetime, **fields: Any) -> None:
+        cmd = command(self.agg.OPENER, occurred_at=at, **fields)
+        self._apply(type(self.agg).open(self.agg.id, cmd, self.actor, at, self.rule_book))
 
     def _apply(self, event: DomainEvent) -> None:
         self.agg.apply(event)
@@ -135,10 +119,12 @@ class Story:
     def given(self, step: str, *, at: datetime, **fields: Any) -> Any:
         """Apply a step WITHOUT deciding it: history recorded earlier (e.g. under another rule
         set, or imported) that today's guards would refuse. Replay never re-checks rules."""
-        event_cls = self.agg.EVENTS[step]
-        envelope = self._envelope(at, "")
-        envelope.update(originator_version=self.agg.version + 1, prev_hash=self.agg.head_hash)
-        event = event_cls(**fields, **envelope).sealed()
+        event = self.agg.EVENTS[step](
+            **fields, originator_id=self.agg.id, originator_version=self.agg.version + 1,
+            occurred_at=at, recorded_at=at, actor=self.actor.user_id, agency=self.actor.agency,
+            role=self.actor.role, rank=self.actor.rank, rule_set=self.rule_book.for_moment(at).id,
+            prev_hash=self.agg.head_hash,
+        ).sealed()
         self._apply(event)
         return event
 

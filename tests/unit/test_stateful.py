@@ -45,7 +45,6 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from domain.aggregate import CaseStream
 from domain.events.base import GENESIS_HASH, DomainEvent
-from domain.guards import guards_for
 from domain.instruments import LIFECYCLES, MACHINES, Kind, S, initial_state
 from domain.model import (
     GUARDS,
@@ -60,6 +59,7 @@ from domain.model import (
     next_steps,
     parse_command,
 )
+from domain.registry import guards_for
 from domain.values import Need, Rank
 
 START = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
@@ -97,13 +97,9 @@ def json_roundtrip(event: DomainEvent) -> DomainEvent:
 
 def opening_event(cls: type[CaseStream], stream_id: UUID, fields: dict[str, Any], now: datetime,
                   actor: Actor, rule_book: RuleBook) -> DomainEvent:
-    """The first event of a stream, built the way PathwayApplication._open builds it."""
-    step = "pathway_opened" if cls is Pathway else "place_registered"
-    return cls.EVENTS[step](
-        originator_id=stream_id, originator_version=1, recorded_at=now, occurred_at=now,
-        actor=actor.user_id, agency=actor.agency, role=actor.role, rank=actor.rank,
-        rule_set=rule_book.for_moment(now).id, legal_basis="", prev_hash=GENESIS_HASH, **fields,
-    ).sealed()
+    """The first event of a stream, made by the domain as the service has it made."""
+    cmd = parse_command({"step": cls.OPENER, "occurred_at": now, **fields})
+    return cls.open(stream_id, cmd, actor, now, rule_book)
 
 
 def _note(text: str) -> None:

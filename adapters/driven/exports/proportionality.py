@@ -15,8 +15,8 @@ from adapters.driven.exports.facts import CaseFacts
 from adapters.driven.exports.text import day, label, moment, money, need
 from domain import steps
 from domain.events.base import DomainEvent
-from domain.guards import GuardKind, guards_for
-from domain.model import GUARDS  # noqa: F401  (importing the model registers every guard)
+from domain.guards import GuardKind
+from domain.registry import guards_for
 
 COLUMNS: tuple[Column, ...] = (
     Column("para", "Para", "Paragraph number (1, 2, 3...), stable for a given log position"),

@@ -2,7 +2,8 @@
 
 The stored state is the whole `model_dump(mode="json")`, originator id and version included:
 that duplication is deliberate, it lets `verify` notice a row whose contents were moved
-to another stream or position.
+to another stream or position. Classes evolve as eventsourcing's own events do: a
+`class_version` above 1 is stored with the body and older bodies are upcast on reading.
 """
 
 from __future__ import annotations
@@ -57,7 +58,11 @@ class PydanticMapper(Mapper[UUID]):
         if not isinstance(domain_event, BaseModel):
             msg = f"PydanticMapper stores pydantic models only, not {type(domain_event)!r}"
             raise TypeError(msg)
-        state = self.transcoder.encode(domain_event.model_dump(mode="json"))
+        body = domain_event.model_dump(mode="json")
+        class_version = getattr(type(domain_event), "class_version", 1)
+        if class_version > 1:  # eventsourcing's convention: absent means version 1
+            body["class_version"] = class_version
+        state = self.transcoder.encode(body)
         if self.compressor:
             state = self.compressor.compress(state)
         if self.cipher:
@@ -78,15 +83,35 @@ class PydanticMapper(Mapper[UUID]):
             if not (isinstance(cls, type) and issubclass(cls, BaseModel)):
                 msg = f"topic {stored_event.topic!r} does not name a pydantic model"
                 raise TypeError(msg)
-            state = stored_event.state
-            if self.cipher:
-                state = self.cipher.decrypt(state)
-            if self.compressor:
-                state = self.compressor.decompress(state)
-            return cls.model_validate(self.transcoder.decode(state))
+            return cls.model_validate(upcast(cls, self.stored_body(stored_event)))
         except Exception as e:
             msg = (
                 f"cannot decode stored event {stored_event.originator_version} of stream "
                 f"{stored_event.originator_id} (topic {stored_event.topic!r}): {e}"
             )
             raise MapperDeserialisationError(msg) from e
+
+    def stored_body(self, stored_event: StoredEvent) -> dict[str, Any]:
+        """The stored JSON object, as its version of the class wrote it (not upcast)."""
+        state = stored_event.state
+        if self.cipher:
+            state = self.cipher.decrypt(state)
+        if self.compressor:
+            state = self.compressor.decompress(state)
+        body = self.transcoder.decode(state)
+        if not isinstance(body, dict):
+            msg = f"stored state is a JSON {type(body).__name__}, not an object"
+            raise TypeError(msg)
+        return body
+
+
+def upcast(cls: type[BaseModel], body: dict[str, Any]) -> dict[str, Any]:
+    """Bring a stored body up to the class's `class_version` (eventsourcing's convention:
+    each `upcast_vN_vN+1` static method edits the state in place)."""
+    state = dict(body)
+    version = state.pop("class_version", 1)
+    target = getattr(cls, "class_version", 1)
+    while version < target:
+        getattr(cls, f"upcast_v{version}_v{version + 1}")(state)
+        version += 1
+    return state
