@@ -44,7 +44,8 @@ Feature: Fixed penalty notices for failing to comply with a Community Protection
     Scenario: The refusal names the maximum and the rule set that sets it
       Given Dean Harrow failed to comply with the Community Protection Notice on 8 April 2026 at 23:30
       When Dean Harrow is given a fixed penalty notice of £150 on 10 April 2026
-      Then the refusal explains "£150 is above the £100 maximum under rule set asbcpa2014-amended"
+      Then it is refused: fpn_amount_cap
+      And the refusal explains "£150 is above the £100 maximum under rule set asbcpa2014-amended"
       And the refusal advises "Set the amount at £100 or less"
 
   Rule: No proceedings during the 14 days following the date of the notice (ASBCPA 2014 s.52(3)(a))
@@ -68,7 +69,8 @@ Feature: Fixed penalty notices for failing to comply with a Community Protection
     @guard:prosecution_during_fpn_period
     Scenario: The refusal gives the first moment proceedings may start
       When a prosecution of Dean Harrow for the offence the fixed penalty covers is started on 20 April 2026
-      Then the refusal explains "protects the subject from proceedings until 25 Apr 2026 00:00 (Saturday)"
+      Then it is refused: prosecution_during_fpn_period
+      And the refusal explains "protects the subject from proceedings until 25 Apr 2026 00:00 (Saturday)"
       And the refusal says it may be done from 25 April 2026 at 00:00
 
     @timer:fpn_payment_period

@@ -151,4 +151,4 @@ Feature: Civil injunctions to prevent anti-social behaviour
       And Dean Harrow had a warning letter, a support referral and a proportionality assessment by 1 May 2026
       And the council applied without notice for an injunction against Dean Harrow on 1 June 2026, because "threats to stab a neighbour"
       When the court grants an interim injunction on 1 June 2026, with a positive requirement "attend an anger management course" supervised by Northshire Probation Service
-      Then it is refused
+      Then it is refused: without_notice_interim_no_activities
