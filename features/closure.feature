@@ -40,6 +40,9 @@ Feature: Closure of premises associated with nuisance or disorder
         | a council chief executive       | 48    | recorded                          |
         | a council designate             | 48    | recorded                          |
         | a council officer               | 48    | refused: closure_notice_duration |
+        | an inspector                    | 25    | refused: closure_notice_duration |
+        | a superintendent                | 25    | recorded                          |
+        | a council officer               | 25    | refused: closure_notice_duration |
         | an inspector                    | 36    | refused: closure_notice_duration |
         | a superintendent                | 36    | recorded                          |
         | a superintendent                | 72    | refused: closure_notice_duration |

@@ -25,6 +25,15 @@ Feature: Fixed penalty notices for failing to comply with a Community Protection
       Then it is recorded
       And the entry cites "ASBCPA2014 s.52"
 
+    @guard:fpn_requires_cpn_breach
+    Scenario: A breach of a notice since quashed on appeal cannot found a fixed penalty
+      Given Dean Harrow failed to comply with the Community Protection Notice on 8 April 2026 at 23:30
+      And Dean Harrow appealed against the Community Protection Notice on 9 April 2026
+      And the magistrates quashed the Community Protection Notice on 20 April 2026
+      When Dean Harrow is given a fixed penalty notice of £100 on 21 April 2026
+      Then it is refused: fpn_requires_cpn_breach
+      And the refusal explains "The Community Protection Notice was quashed on appeal on 20 Apr 2026"
+
   Rule: The penalty may not exceed the statutory maximum, £100 under the 2014 Act (ASBCPA 2014 s.52(7))
 
     @guard:fpn_amount_cap
