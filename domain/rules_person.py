@@ -35,7 +35,8 @@ def age_failure(d: Decision, minimum: int, what: str) -> Failure | None:
     if age < minimum and subject is not None and subject.date_of_birth is not None:
         eligible = add_months(subject.date_of_birth, 12 * minimum)
         return Failure(
-            f"The subject is {age}; {what} needs a person aged {minimum} or over.",
+            f"The subject is {age}; {what} needs a person aged {minimum} or over "
+            f"(rule set {d.rule_set.id}).",
             f"Not available before {day(eligible)} (their {minimum}th birthday); "
             "consider early intervention and support.",
         )
