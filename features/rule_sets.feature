@@ -39,6 +39,21 @@ Feature: Rule sets: which law decided each step
       Then it is refused: fpn_amount_cap
       And the decision names rule set "asbcpa2014-amended"
 
+    @guard:fpn_amount_cap
+    Scenario Outline: A £150 fixed penalty at <moment>, either side of the 2026 Act's first instant (midnight, London time)
+      Given the deployment runs the 2026 Act changes switched on
+      And Dean Harrow, born 4 May 1990, is the subject of an ASB case
+      And Dean Harrow was given a Community Protection Notice on 1 April 2026 after an unheeded warning
+      And Dean Harrow failed to comply with the Community Protection Notice on 15 April 2026 at 23:00
+      When Dean Harrow is given a fixed penalty notice of £150 on <moment>
+      Then it is <outcome>
+      And the decision names rule set "<rule set>"
+
+      Examples:
+        | moment                    | outcome                 | rule set           |
+        | 28 April 2026 at 23:59    | refused: fpn_amount_cap | asbcpa2014-amended |
+        | 29 April 2026 at 00:00    | recorded                | cpa2026            |
+
   Rule: The closure hearing window: 48 hours under the 2014 Act, 72 hours under the 2026 Act (ASBCPA 2014 s.80(3)-(4); Crime and Policing Act 2026)
 
     @guard:closure_order_hearing_window @timer:closure_hearing
