@@ -127,6 +127,20 @@ Feature: Arrest for breach of an injunction, and committal
       And Dean Harrow was arrested under the power of arrest at 4 April 2026 at 10:00
       Then on 6 April 2026 at 10:01, the before-a-judge deadline is overdue
 
+    @timer:arrest_before_judge
+    Scenario: At the very minute the deadline falls due the agency may still meet it
+      Given Dean Harrow breached the injunction on 4 April 2026 at 09:30
+      And Dean Harrow was arrested under the power of arrest at 4 April 2026 at 10:00
+      Then on 6 April 2026 at 10:00, the before-a-judge deadline is running
+      And on 6 April 2026 at 10:01, the before-a-judge deadline is overdue
+
+    @timer:arrest_before_judge
+    Scenario: Brought before the court at the very minute the deadline falls due is in time
+      Given Dean Harrow breached the injunction on 4 April 2026 at 09:30
+      And Dean Harrow was arrested under the power of arrest at 4 April 2026 at 10:00
+      When Dean Harrow is brought before the court at 6 April 2026 at 10:00
+      Then on 7 April 2026 at 12:00, the before-a-judge deadline is met
+
   Rule: Committal for contempt rests on a recorded breach of the injunction (CPR 81.4; ASBCPA 2014 s.9)
 
     Background:

@@ -91,6 +91,11 @@ Feature: Fixed penalty notices for failing to comply with a Community Protection
     Scenario: An unpaid penalty's period simply ends; it is not an agency failure
       Then on 26 April 2026, the fixed penalty deadline is ended
 
+    @timer:fpn_payment_period
+    Scenario: At the very instant the 14 days end, the period has ended
+      Then on 24 April 2026 at 23:59, the fixed penalty deadline is running
+      And on 25 April 2026 at 00:00, the fixed penalty deadline is ended
+
   Rule: Paying the penalty discharges liability to conviction for the offence (ASBCPA 2014 s.52(3)(b))
 
     @guard:prosecution_during_fpn_period
