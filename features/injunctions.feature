@@ -175,3 +175,19 @@ Feature: Civil injunctions to prevent anti-social behaviour
       And the council applied without notice for an injunction against Dean Harrow on 1 June 2026, because "threats to stab a neighbour"
       When the court grants an interim injunction on 1 June 2026, with a positive requirement "attend an anger management course" supervised by Northshire Probation Service
       Then it is refused: without_notice_interim_no_activities
+
+  Rule: An interim injunction lasts only until the hearing of the application: once the court refuses the injunction nothing remains to expire (ASBCPA 2014 s.7(1))
+
+    @timer:injunction_expiry
+    Scenario: An interim injunction later refused lists no expiry deadline
+      Given Dean Harrow, born 4 May 1990, is the subject of an ASB case
+      And Dean Harrow had a warning letter, a support referral and a proportionality assessment by 1 May 2026
+      And the council applied without notice for an injunction against Dean Harrow on 1 June 2026, because "threats to stab a neighbour"
+      And the court granted an interim injunction on 1 June 2026 until 15 June 2026
+      Then Dean Harrow's deadlines, soonest first, are:
+        | deadline             | due                   | legal basis       |
+        | Injunction: expires  | 16 June 2026 at 00:00 | ASBCPA2014 s.1(6) |
+      When the court refuses the injunction on 15 June 2026
+      Then it is recorded
+      And Dean Harrow's deadlines, soonest first, are:
+        | deadline | due | legal basis |

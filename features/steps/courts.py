@@ -118,6 +118,13 @@ def _discharged(on: str, subject: Case, app: PathwayApplication, clock: Clock) -
            reason="the respondent has moved out of the area")
 
 
+@when(parsers.re(rf"the court refuses the injunction on {at('on')}"), target_fixture="outcome")
+def _refuse(on: str, subject: Case, app: PathwayApplication, clock: Clock) -> Outcome:
+    return attempt(app, clock, subject.id, "injunction_discharged", moment(on),
+                   instrument_id=the(app, subject.id, Kind.INJUNCTION), outcome="refused",
+                   reason="the court was not satisfied that an injunction was just and convenient")
+
+
 # ----------------------------------------------------------------- breach, arrest, committal
 @given(parsers.re(rf"{NAME} breached the injunction on {at('on')}"))
 def _breached(name: str, on: str, subject: Case, app: PathwayApplication, clock: Clock) -> None:
