@@ -307,6 +307,7 @@ def test_verify_without_a_database_says_so(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------- a real process
+@pytest.mark.slow
 def test_the_installed_asb_command_works_end_to_end(tmp_path: Path) -> None:
     script = Path(sys.executable).with_name("asb")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "adapters.driving.cli"]
