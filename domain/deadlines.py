@@ -63,9 +63,12 @@ class Deadline:
     def status(self, now: datetime) -> str:
         if self.met_at is not None:
             return "met" if self.met_at <= self.due_at else "met_late"
-        if now < self.due_at:
-            return "running"
-        return "overdue" if self.duty == "agency" else "ended"
+        if self.duty == "agency":
+            # Acting at the due instant itself is in time (see `met` above), so the agency has
+            # failed only once that instant has passed.
+            return "running" if now <= self.due_at else "overdue"
+        # A subject's period runs up to, not including, its end: at that instant it has ended.
+        return "running" if now < self.due_at else "ended"
 
 
 def _first(inst: Instrument, *states: S) -> datetime | None:

@@ -39,7 +39,8 @@ def age_failure(d: Decision, minimum: int, what: str) -> Failure | None:
     if age < minimum and subject is not None and subject.date_of_birth is not None:
         eligible = add_months(subject.date_of_birth, 12 * minimum)
         return Failure(
-            f"The subject is {age}; {what} needs a person aged {minimum} or over.",
+            f"The subject is {age}; {what} needs a person aged {minimum} or over "
+            f"(rule set {d.rule_set.id}).",
             f"Not available before {day(eligible)} (their {minimum}th birthday); "
             "consider early intervention and support.",
         )
@@ -173,10 +174,18 @@ def _appeal_time(d: Decision) -> Failure | None:
 def _fpn_breach(d: Decision) -> Failure | None:
     notice = d.target("notice_id")
     notices = [notice] if notice else d.agg.of_kind(Kind.CPN)
-    if not any(n.breaches and n.state is not S.QUASHED for n in notices):
-        return Failure("No breach of a Community Protection Notice has been recorded.",
-                       "Record the breach of the CPN (breach_recorded) with its evidence first.")
-    return None
+    breached = [n for n in notices if n.breaches]
+    if any(n.state is not S.QUASHED for n in breached):
+        return None
+    if breached:
+        quashed = [at for _, state, at in breached[-1].history if state is S.QUASHED]
+        on = f" on {day(local_date(quashed[-1]))}" if quashed else ""
+        return Failure(
+            f"The Community Protection Notice was quashed on appeal{on}; a breach of a quashed "
+            "notice cannot found a fixed penalty.",
+            "Do not offer a fixed penalty; if the conduct continues, begin again with a warning.")
+    return Failure("No breach of a Community Protection Notice has been recorded.",
+                   "Record the breach of the CPN (breach_recorded) with its evidence first.")
 
 
 @guard("fpn_amount_cap", HARD, "ASBCPA2014 s.52(7)",

@@ -56,12 +56,11 @@ Feature: Arrest for breach of an injunction, and committal
       Then the power of arrest ends at the end of 31 August 2026
       And the injunction ends at the end of 28 February 2027
 
-    @guard:instrument_lifecycle @guard:arrest_requires_power_of_arrest
+    @guard:instrument_lifecycle @guard:arrest_requires_power_of_arrest @guard:arrest_requires_injunction_in_force
     Scenario: A discharged injunction cannot found an arrest or a breach
       Given the court discharged the injunction on 1 May 2026
       When Dean Harrow is arrested under the power of arrest at 2 May 2026 at 21:00
-      Then it is refused, among other reasons, by instrument_lifecycle
-      And it is refused, among other reasons, by arrest_requires_power_of_arrest
+      Then it is refused: instrument_lifecycle, arrest_requires_power_of_arrest, arrest_requires_injunction_in_force
       When a breach of the injunction by Dean Harrow is recorded on 2 May 2026 at 21:00
       Then it is refused: instrument_lifecycle
       And the refusal explains "The Civil injunction is discharged"
@@ -86,14 +85,15 @@ Feature: Arrest for breach of an injunction, and committal
     @guard:breach_outside_instrument_period
     Scenario: The refusal names the day the injunction expired
       When a breach of the injunction by Dean Harrow is recorded on 2 March 2027 at 21:00
-      Then the refusal explains "The Civil injunction expired on 28 Feb 2027"
+      Then it is refused: breach_outside_instrument_period
+      And the refusal explains "The Civil injunction expired on 28 Feb 2027"
       And the refusal advises "Record the conduct as an incident"
 
     @guard:breach_outside_instrument_period
     Scenario: Conduct after the application but before the injunction was granted is not a breach
       # The application was made on 22 February 2026; the court granted the injunction on 1 March.
       When a breach of the injunction by Dean Harrow is recorded on 25 February 2026 at 22:00
-      Then it is refused
+      Then it is refused: breach_outside_instrument_period
 
   Rule: The arrested person is brought before a judge within 24 hours, disregarding Christmas Day, Good Friday and Sundays (ASBCPA 2014 s.9(3)-(4))
 
@@ -126,6 +126,20 @@ Feature: Arrest for breach of an injunction, and committal
       Given Dean Harrow breached the injunction on 4 April 2026 at 09:30
       And Dean Harrow was arrested under the power of arrest at 4 April 2026 at 10:00
       Then on 6 April 2026 at 10:01, the before-a-judge deadline is overdue
+
+    @timer:arrest_before_judge
+    Scenario: At the very minute the deadline falls due the agency may still meet it
+      Given Dean Harrow breached the injunction on 4 April 2026 at 09:30
+      And Dean Harrow was arrested under the power of arrest at 4 April 2026 at 10:00
+      Then on 6 April 2026 at 10:00, the before-a-judge deadline is running
+      And on 6 April 2026 at 10:01, the before-a-judge deadline is overdue
+
+    @timer:arrest_before_judge
+    Scenario: Brought before the court at the very minute the deadline falls due is in time
+      Given Dean Harrow breached the injunction on 4 April 2026 at 09:30
+      And Dean Harrow was arrested under the power of arrest at 4 April 2026 at 10:00
+      When Dean Harrow is brought before the court at 6 April 2026 at 10:00
+      Then on 7 April 2026 at 12:00, the before-a-judge deadline is met
 
   Rule: Committal for contempt rests on a recorded breach of the injunction (CPR 81.4; ASBCPA 2014 s.9)
 

@@ -40,6 +40,9 @@ Feature: Closure of premises associated with nuisance or disorder
         | a council chief executive       | 48    | recorded                          |
         | a council designate             | 48    | recorded                          |
         | a council officer               | 48    | refused: closure_notice_duration |
+        | an inspector                    | 25    | refused: closure_notice_duration |
+        | a superintendent                | 25    | recorded                          |
+        | a council officer               | 25    | refused: closure_notice_duration |
         | an inspector                    | 36    | refused: closure_notice_duration |
         | a superintendent                | 36    | recorded                          |
         | a superintendent                | 72    | refused: closure_notice_duration |
@@ -104,7 +107,8 @@ Feature: Closure of premises associated with nuisance or disorder
     @guard:closure_order_hearing_window
     Scenario: The refusal names the end of the window and the rule set
       When the application for a closure order is made at 2 June 2026 at 09:00 for a hearing at 4 June 2026 at 10:00
-      Then the refusal explains "after the 48-hour window, which ends 3 Jun 2026 18:00 (Wednesday) (rule set asbcpa2014-amended)"
+      Then it is refused: closure_order_hearing_window
+      And the refusal explains "after the 48-hour window, which ends 3 Jun 2026 18:00 (Wednesday) (rule set asbcpa2014-amended)"
       And the refusal advises "List the hearing no later than 3 Jun 2026 18:00 (Wednesday)"
 
     @timer:closure_hearing

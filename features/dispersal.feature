@@ -27,7 +27,8 @@ Feature: Dispersal directions
     Scenario: The refusal for a young child points to a place of safety
       Given Kyle Minto, who is 9 on 1 June 2026, is the subject of an ASB case
       When a constable directs Kyle Minto to leave Northshire town centre for 24 hours at 1 June 2026 at 20:00, under an authorisation by an inspector
-      Then the refusal advises "Take the child home or to a place of safety"
+      Then it is refused: dispersal_minimum_age
+      And the refusal advises "Take the child home or to a place of safety"
 
   Rule: The use of the power must be authorised by an inspector or above (ASBCPA 2014 s.34(1))
 
@@ -61,7 +62,8 @@ Feature: Dispersal directions
     @guard:dispersal_max_exclusion
     Scenario: The refusal names the maximum and the rule set
       When a constable directs Dean Harrow to leave Northshire town centre for 72 hours at 1 June 2026 at 20:00, under an authorisation by an inspector
-      Then the refusal explains "72 hours exceeds the 48-hour maximum under asbcpa2014-amended"
+      Then it is refused: dispersal_max_exclusion
+      And the refusal explains "72 hours exceeds the 48-hour maximum under asbcpa2014-amended"
 
     @timer:dispersal_exclusion_end
     Scenario: The exclusion ends after the hours given, counted in real time
@@ -87,7 +89,8 @@ Feature: Dispersal directions
     @guard:breach_outside_instrument_period
     Scenario: After the exclusion ended the conduct is an incident, not an offence
       When a breach of the dispersal direction by Dean Harrow is recorded on 3 June 2026 at 09:00
-      Then the refusal explains "The exclusion ended at 2 Jun 2026 20:00 (Tuesday)"
+      Then it is refused: breach_outside_instrument_period
+      And the refusal explains "The exclusion ended at 2 Jun 2026 20:00 (Tuesday)"
       And the refusal advises "Conduct after the exclusion is not a s.39 offence"
 
   Rule: Only a constable in uniform, or a PCSO designated with the power, gives a direction (ASBCPA 2014 s.35(1); Police Reform Act 2002)
@@ -99,4 +102,4 @@ Feature: Dispersal directions
     @guard:dispersal_given_by_constable
     Scenario: A council officer cannot give a dispersal direction
       When a council officer directs Dean Harrow to leave Northshire town centre for 24 hours at 1 June 2026 at 20:00, under an authorisation by an inspector
-      Then it is refused
+      Then it is refused: dispersal_given_by_constable

@@ -25,6 +25,15 @@ Feature: Fixed penalty notices for failing to comply with a Community Protection
       Then it is recorded
       And the entry cites "ASBCPA2014 s.52"
 
+    @guard:fpn_requires_cpn_breach
+    Scenario: A breach of a notice since quashed on appeal cannot found a fixed penalty
+      Given Dean Harrow failed to comply with the Community Protection Notice on 8 April 2026 at 23:30
+      And Dean Harrow appealed against the Community Protection Notice on 9 April 2026
+      And the magistrates quashed the Community Protection Notice on 20 April 2026
+      When Dean Harrow is given a fixed penalty notice of £100 on 21 April 2026
+      Then it is refused: fpn_requires_cpn_breach
+      And the refusal explains "The Community Protection Notice was quashed on appeal on 20 Apr 2026"
+
   Rule: The penalty may not exceed the statutory maximum, £100 under the 2014 Act (ASBCPA 2014 s.52(7))
 
     @guard:fpn_amount_cap
@@ -44,7 +53,8 @@ Feature: Fixed penalty notices for failing to comply with a Community Protection
     Scenario: The refusal names the maximum and the rule set that sets it
       Given Dean Harrow failed to comply with the Community Protection Notice on 8 April 2026 at 23:30
       When Dean Harrow is given a fixed penalty notice of £150 on 10 April 2026
-      Then the refusal explains "£150 is above the £100 maximum under rule set asbcpa2014-amended"
+      Then it is refused: fpn_amount_cap
+      And the refusal explains "£150 is above the £100 maximum under rule set asbcpa2014-amended"
       And the refusal advises "Set the amount at £100 or less"
 
   Rule: No proceedings during the 14 days following the date of the notice (ASBCPA 2014 s.52(3)(a))
@@ -68,7 +78,8 @@ Feature: Fixed penalty notices for failing to comply with a Community Protection
     @guard:prosecution_during_fpn_period
     Scenario: The refusal gives the first moment proceedings may start
       When a prosecution of Dean Harrow for the offence the fixed penalty covers is started on 20 April 2026
-      Then the refusal explains "protects the subject from proceedings until 25 Apr 2026 00:00 (Saturday)"
+      Then it is refused: prosecution_during_fpn_period
+      And the refusal explains "protects the subject from proceedings until 25 Apr 2026 00:00 (Saturday)"
       And the refusal says it may be done from 25 April 2026 at 00:00
 
     @timer:fpn_payment_period
@@ -79,6 +90,11 @@ Feature: Fixed penalty notices for failing to comply with a Community Protection
     @timer:fpn_payment_period
     Scenario: An unpaid penalty's period simply ends; it is not an agency failure
       Then on 26 April 2026, the fixed penalty deadline is ended
+
+    @timer:fpn_payment_period
+    Scenario: At the very instant the 14 days end, the period has ended
+      Then on 24 April 2026 at 23:59, the fixed penalty deadline is running
+      And on 25 April 2026 at 00:00, the fixed penalty deadline is ended
 
   Rule: Paying the penalty discharges liability to conviction for the offence (ASBCPA 2014 s.52(3)(b))
 

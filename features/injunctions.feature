@@ -70,6 +70,15 @@ Feature: Civil injunctions to prevent anti-social behaviour
       When the court grants the injunction on 15 June 2026 until 14 June 2027
       Then it is recorded
 
+    @guard:youth_injunction_requires_yot_consultation
+    Scenario: A consultation about a Community Protection Warning does not count for an injunction
+      Given Kyle Minto, who is 16 on 1 June 2026, is the subject of an ASB case
+      And Kyle Minto had a warning letter, a support referral and a proportionality assessment by 1 May 2026
+      And the youth offending team was consulted about Kyle Minto's Community Protection Warning on 10 May 2026
+      When the council applies for an injunction against Kyle Minto on 1 June 2026
+      Then it is refused: youth_injunction_requires_yot_consultation
+      And the refusal explains "no youth offending team consultation is recorded"
+
   Rule: An injunction against a person under 18 has a fixed term of no more than 12 months (ASBCPA 2014 s.1(6))
 
     @guard:youth_injunction_fixed_term
@@ -126,6 +135,20 @@ Feature: Civil injunctions to prevent anti-social behaviour
       When the council applies for an injunction against Dean Harrow on 1 June 2026 with a positive requirement "attend an alcohol awareness course" supervised by Northshire Recovery Service
       Then it is recorded
 
+    @guard:positive_requirements_need_supervisor
+    Scenario: A positive requirement first added at the grant still needs a supervisor
+      Given the council applied for an injunction against Dean Harrow on 1 June 2026
+      When the court grants the injunction on 15 June 2026 until 14 June 2027, with a positive requirement "attend an alcohol awareness course"
+      Then it is refused: positive_requirements_need_supervisor
+      And nothing is added to Dean Harrow's case
+
+    @guard:positive_requirements_need_supervisor
+    Scenario: A positive requirement first added at the grant, with its supervisor, is part of the injunction
+      Given the council applied for an injunction against Dean Harrow on 1 June 2026
+      When the court grants the injunction on 15 June 2026 until 14 June 2027, with a positive requirement "attend an alcohol awareness course" supervised by Northshire Recovery Service
+      Then it is recorded
+      And the injunction requires "attend an alcohol awareness course", supervised by Northshire Recovery Service
+
   Rule: An application without notice needs a recorded justification (ASBCPA 2014 s.6; Moat Housing v Harris [2005] EWCA Civ 287)
 
     Background:
@@ -151,4 +174,20 @@ Feature: Civil injunctions to prevent anti-social behaviour
       And Dean Harrow had a warning letter, a support referral and a proportionality assessment by 1 May 2026
       And the council applied without notice for an injunction against Dean Harrow on 1 June 2026, because "threats to stab a neighbour"
       When the court grants an interim injunction on 1 June 2026, with a positive requirement "attend an anger management course" supervised by Northshire Probation Service
-      Then it is refused
+      Then it is refused: without_notice_interim_no_activities
+
+  Rule: An interim injunction lasts only until the hearing of the application: once the court refuses the injunction nothing remains to expire (ASBCPA 2014 s.7(1))
+
+    @timer:injunction_expiry
+    Scenario: An interim injunction later refused lists no expiry deadline
+      Given Dean Harrow, born 4 May 1990, is the subject of an ASB case
+      And Dean Harrow had a warning letter, a support referral and a proportionality assessment by 1 May 2026
+      And the council applied without notice for an injunction against Dean Harrow on 1 June 2026, because "threats to stab a neighbour"
+      And the court granted an interim injunction on 1 June 2026 until 15 June 2026
+      Then Dean Harrow's deadlines, soonest first, are:
+        | deadline             | due                   | legal basis       |
+        | Injunction: expires  | 16 June 2026 at 00:00 | ASBCPA2014 s.1(6) |
+      When the court refuses the injunction on 15 June 2026
+      Then it is recorded
+      And Dean Harrow's deadlines, soonest first, are:
+        | deadline | due | legal basis |

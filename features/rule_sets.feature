@@ -39,6 +39,21 @@ Feature: Rule sets: which law decided each step
       Then it is refused: fpn_amount_cap
       And the decision names rule set "asbcpa2014-amended"
 
+    @guard:fpn_amount_cap
+    Scenario Outline: A £150 fixed penalty at <moment>, either side of the 2026 Act's first instant (midnight, London time)
+      Given the deployment runs the 2026 Act changes switched on
+      And Dean Harrow, born 4 May 1990, is the subject of an ASB case
+      And Dean Harrow was given a Community Protection Notice on 1 April 2026 after an unheeded warning
+      And Dean Harrow failed to comply with the Community Protection Notice on 15 April 2026 at 23:00
+      When Dean Harrow is given a fixed penalty notice of £150 on <moment>
+      Then it is <outcome>
+      And the decision names rule set "<rule set>"
+
+      Examples:
+        | moment                    | outcome                 | rule set           |
+        | 28 April 2026 at 23:59    | refused: fpn_amount_cap | asbcpa2014-amended |
+        | 29 April 2026 at 00:00    | recorded                | cpa2026            |
+
   Rule: The closure hearing window: 48 hours under the 2014 Act, 72 hours under the 2026 Act (ASBCPA 2014 s.80(3)-(4); Crime and Policing Act 2026)
 
     @guard:closure_order_hearing_window @timer:closure_hearing
@@ -73,6 +88,41 @@ Feature: Rule sets: which law decided each step
         | rule book                          | outcome                           | rule set           |
         | the 2014 Act as amended            | refused: dispersal_max_exclusion | asbcpa2014-amended |
         | the 2026 Act changes switched on   | recorded                          | cpa2026            |
+
+  Rule: The age limits are the same under both Acts: 16 for a warning or notice, 10 for an injunction (ASBCPA 2014 s.43(1), s.1(1); Crime and Policing Act 2026)
+
+    @guard:cpw_minimum_age
+    Scenario Outline: A Community Protection Warning to a person aged <age> under <rule book>
+      Given the deployment runs <rule book>
+      And Kyle Minto, who is <age> on 1 June 2026, is the subject of an ASB case
+      And Kyle Minto was sent a warning letter on 1 May 2026
+      When Kyle Minto is given a Community Protection Warning on 1 June 2026 to comply by 15 June 2026
+      Then it is <outcome>
+      And the decision names rule set "<rule set>"
+
+      Examples:
+        | rule book                        | age | outcome                   | rule set           |
+        | the 2014 Act as amended          | 15  | refused: cpw_minimum_age | asbcpa2014-amended |
+        | the 2014 Act as amended          | 16  | recorded                  | asbcpa2014-amended |
+        | the 2026 Act changes switched on | 15  | refused: cpw_minimum_age | cpa2026            |
+        | the 2026 Act changes switched on | 16  | recorded                  | cpa2026            |
+
+    @guard:injunction_minimum_age
+    Scenario Outline: An injunction application against a person aged <age> under <rule book>
+      Given the deployment runs <rule book>
+      And Kyle Minto, who is <age> on 1 June 2026, is the subject of an ASB case
+      And Kyle Minto had a warning letter, a support referral and a proportionality assessment by 1 May 2026
+      And the youth offending team was consulted about Kyle Minto on 15 May 2026
+      When the council applies for an injunction against Kyle Minto on 1 June 2026
+      Then it is <outcome>
+      And the decision names rule set "<rule set>"
+
+      Examples:
+        | rule book                        | age | outcome                          | rule set           |
+        | the 2014 Act as amended          | 9   | refused: injunction_minimum_age | asbcpa2014-amended |
+        | the 2014 Act as amended          | 10  | recorded                         | asbcpa2014-amended |
+        | the 2026 Act changes switched on | 9   | refused: injunction_minimum_age | cpa2026            |
+        | the 2026 Act changes switched on | 10  | recorded                         | cpa2026            |
 
   Rule: Every entry names the rule set that decided it (design: versioned, effective-dated policy)
 

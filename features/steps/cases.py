@@ -133,6 +133,15 @@ def _yot(name: str, on: str, subject: Case, app: PathwayApplication, clock: Cloc
            outcome="YOT supports an injunction with a mentoring requirement")
 
 
+@given(parsers.re(rf"the youth offending team was consulted about {NAME}'s Community Protection "
+                  rf"Warning on {when('on')}"))
+def _yot_about_warning(name: str, on: str, subject: Case, app: PathwayApplication,
+                       clock: Clock) -> None:
+    record(app, clock, subject.named(name).id, "consultation_recorded", moment(on),
+           consultation_id=new_id(), body="yot", about_step="cpw_issued",
+           outcome="YOT supports a warning with a mentoring offer")
+
+
 # ----------------------------------------------------------------- places
 @given(parsers.re(rf"{PLACE} is premises causing concern"), target_fixture="premises")
 def _premises(place: str, app: PathwayApplication) -> Case:

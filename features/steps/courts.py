@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from pytest_bdd import given, parsers, when
+from pytest_bdd import given, parsers, then, when
 
 from domain.instruments import Kind
 from features.steps.cases import groundwork
@@ -57,7 +57,7 @@ GRANT = (r"the court (?:grants|granted) (?P<kind>an interim injunction|the injun
          rf"{at('on')}"
          rf"(?: until {day('until')}| (?P<open_ended>with no end date))?"
          rf"(?:, with a power of arrest until {day('poa')})?"
-         r'(?:, with a positive requirement "(?P<req>[^"]+)" supervised by (?P<sup>.+))?')
+         r'(?:, with a positive requirement "(?P<req>[^"]+)"(?: supervised by (?P<sup>.+))?)?')
 
 
 def _grant(app: PathwayApplication, case: Case, kind: str, until: str | None, poa: str | None,
@@ -91,6 +91,13 @@ def _grant_it(kind: str, on: str, until: str | None, open_ended: str | None, poa
                    **_grant(app, subject, kind, until, poa, req, sup))
 
 
+@then(parsers.re(r'the injunction requires "(?P<req>[^"]+)", supervised by (?P<sup>.+)'))
+def _requires(req: str, sup: str, subject: Case, app: PathwayApplication) -> None:
+    injunction = app.load_any(subject.id).instruments[the(app, subject.id, Kind.INJUNCTION)]
+    assert (injunction.positive_requirements, injunction.supervisor) == ((req,), sup), (
+        injunction.positive_requirements, injunction.supervisor)
+
+
 @given(parsers.re(rf"{NAME} is subject to an injunction granted on {at('on')} until "
                   rf"{day('until')}(?:, with a power of arrest until {day('poa')})?"))
 def _subject_to_injunction(name: str, on: str, until: str, poa: str | None, subject: Case,
@@ -109,6 +116,13 @@ def _discharged(on: str, subject: Case, app: PathwayApplication, clock: Clock) -
     record(app, clock, subject.id, "injunction_discharged", moment(on),
            instrument_id=the(app, subject.id, Kind.INJUNCTION), outcome="discharged",
            reason="the respondent has moved out of the area")
+
+
+@when(parsers.re(rf"the court refuses the injunction on {at('on')}"), target_fixture="outcome")
+def _refuse(on: str, subject: Case, app: PathwayApplication, clock: Clock) -> Outcome:
+    return attempt(app, clock, subject.id, "injunction_discharged", moment(on),
+                   instrument_id=the(app, subject.id, Kind.INJUNCTION), outcome="refused",
+                   reason="the court was not satisfied that an injunction was just and convenient")
 
 
 # ----------------------------------------------------------------- breach, arrest, committal

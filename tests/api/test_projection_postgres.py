@@ -133,6 +133,7 @@ def test_a_transaction_committing_after_a_later_one_is_not_skipped(pg: Pg) -> No
         app.close()
 
 
+@pytest.mark.slow
 def test_concurrent_writers_and_two_followers_miss_nothing(pg: Pg) -> None:
     writers_app = pg.app()
     shared = _open(writers_app, "Dean Harrow")

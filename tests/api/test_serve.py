@@ -17,6 +17,7 @@ from adapters.driven.store.settings import StoreSettings
 from tests.api.test_projection import _url
 
 STARTUP_TIMEOUT_S = 30.0
+pytestmark = pytest.mark.slow  # starts `asb serve` as a real process for each backend
 
 
 def _free_port() -> int:

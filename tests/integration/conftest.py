@@ -127,3 +127,20 @@ def demo_app(demo_db: Path) -> Iterator[Any]:
     application = build_application(StoreSettings.parse(f"sqlite:///{demo_db}"), environ={})
     yield application
     application.close()
+
+
+# ============================================================================ tampering
+
+
+def sql_from_another_process(path: Path, statement: str) -> None:
+    """Run one SQL statement on the SQLite file `path` from a separate process, as an operator
+    with shell access might. Python's own sqlite3 module does it, so the test never depends on
+    (or silently skips for want of) the sqlite3 command-line shell."""
+    import subprocess
+    import sys
+
+    program = ("import sqlite3, sys\n"
+               "with sqlite3.connect(sys.argv[1]) as conn:\n"
+               "    changed = conn.execute(sys.argv[2]).rowcount\n"
+               "assert changed == 1, f'{changed} rows changed'\n")
+    subprocess.run([sys.executable, "-c", program, str(path), statement], check=True)

@@ -236,6 +236,7 @@ class StoreContract:
         assert app.snapshots.recorder.events_table_name == names.snapshots  # type: ignore[attr-defined]
         assert list(app.events.get(events[0].originator_id)) == events
 
+    @pytest.mark.slow
     def test_init_schema_from_four_processes_at_once(self, settings: StoreSettings) -> None:
         ctx = multiprocessing.get_context("spawn")
         barrier = ctx.Barrier(4)

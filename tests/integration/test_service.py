@@ -362,6 +362,7 @@ def test_arrest_before_a_judge_deadline(service_app: Any, clock: Any, arrested_a
     assert deadline.starts_at == arrested_at and deadline.duty == "agency"
     assert deadline.status(arrested_at + timedelta(hours=1)) == "running"
     assert deadline.status(due_at - timedelta(minutes=1)) == "running"
+    assert deadline.status(due_at) == "running"  # acting at the due instant is in time
     assert deadline.status(due_at + timedelta(minutes=1)) == "overdue"
 
     record(app, clock, pid, "court_appearance", at=due_at - timedelta(hours=2),

@@ -1,10 +1,8 @@
-"""The store contract on SQLite, plus what only SQLite has (WAL, the sqlite3 CLI)."""
+"""The store contract on SQLite, plus what only SQLite has (WAL, edits by SQL from another process)."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from uuid import UUID, uuid4
@@ -14,6 +12,7 @@ import pytest
 from adapters.driven.store.integrity import verify_log
 from adapters.driven.store.settings import StoreSettings, table_names
 from tests.integration.log_reader_contract import LogReaderContract
+from tests.integration.conftest import sql_from_another_process
 from tests.integration.store_contract import RawStore, StoreApp, StoreContract, chain, flagged
 
 
@@ -77,8 +76,7 @@ class TestSQLiteStore(StoreContract, LogReaderContract):
             c.execute("PRAGMA synchronous")
             assert c.fetchone()[0] == 2  # FULL
 
-    @pytest.mark.skipif(shutil.which("sqlite3") is None, reason="sqlite3 CLI not installed")
-    def test_verify_detects_a_byte_changed_with_the_sqlite3_cli(
+    def test_verify_detects_a_byte_changed_by_sql_from_another_process(
         self, settings: StoreSettings, log: dict[str, list[StoreApp]]
     ) -> None:
         a = log["A"][0].originator_id  # type: ignore[attr-defined]
@@ -88,6 +86,7 @@ class TestSQLiteStore(StoreContract, LogReaderContract):
             "'original rationale 4', 'Original rationale 4') AS BLOB) "
             f"WHERE originator_id = '{a.hex}' AND originator_version = 4;"
         )
-        subprocess.run(["sqlite3", str(settings.sqlite_path), sql], check=True)
+        assert settings.sqlite_path is not None
+        sql_from_another_process(settings.sqlite_path, sql)
         report = verify_log(settings)
         assert flagged(report, a, 4, "was modified")

@@ -146,6 +146,18 @@ class Story:
         self._apply(event)
         return event
 
+    def recorded(self, step: str, *, at: datetime, now: datetime | None = None,
+                 actor: Actor | None = None, **fields: Any) -> str:
+        """The step must be allowed: it is recorded as the stream's next entry, under the rule
+        set in force at `at`, citing its legal basis. Returns the lifecycle state it leaves its
+        instrument in ("issued", "appeal_pending", ...), so a test names what was recorded."""
+        version = self.agg.version
+        event = self.do(step, at=at, now=now, actor=actor, **fields)
+        assert (event.step, event.originator_version, self.agg.version) == (
+            step, version + 1, version + 1)
+        assert event.rule_set == self.rule_book.for_moment(at).id and event.legal_basis
+        return str(self.agg.instruments[event.instrument_id].state.value)
+
     def refusals(self, step: str, *, at: datetime, now: datetime | None = None,
                  actor: Actor | None = None, **fields: Any) -> list[Refusal]:
         """The step must be refused; returns every reason. Checks nothing was recorded."""

@@ -246,6 +246,7 @@ def small(number):
 """
 
 
+@pytest.mark.slow
 def test_the_report_runs_the_features_itself_and_maps_every_example_row(tmp_path: Path) -> None:
     folder = tmp_path / "features"
     folder.mkdir()

@@ -84,6 +84,8 @@ STATEFUL_SETTINGS = settings(
 
 Draw = Callable[[st.SearchStrategy[Any]], Any]
 
+pytestmark = pytest.mark.slow  # hypothesis state machines: many long runs
+
 
 # ---------------------------------------------------------------------------- the harness
 def fingerprint(agg: CaseStream) -> tuple[int, str, dict[str, Any]]:

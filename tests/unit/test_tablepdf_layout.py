@@ -448,6 +448,7 @@ def tables(draw: st.DrawFn, geometry: Geometry = SMALL, max_rows: int = 60
     return columns, rows
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(tables(), st.one_of(st.none(), st.floats(0, 170)))
 def test_table_pagination_properties(table: tuple[list[Column], list[list[str]]],
@@ -620,6 +621,7 @@ paragraphs = st.lists(st.tuples(
     max_size=25)
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(paragraphs)
 def test_paragraph_flow_properties(

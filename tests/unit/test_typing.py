@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.slow  # mypy in a subprocess, from a cold cache
 
 
 @pytest.mark.parametrize(("target", "flags"), [("domain", ["--strict"]), ("service", [])])
