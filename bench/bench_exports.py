@@ -132,8 +132,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         clock = Clock()
-        app = build_application(StoreSettings.parse(f"sqlite:///{tmp}/bench.db"), clock=clock,
-                                environ={})
+        app = build_application(StoreSettings.parse(f"sqlite:///{tmp}/bench.db"), clock=clock)
         t = time.perf_counter()
         pid = make_pathway(app, clock, args.events)
         made = time.perf_counter() - t

@@ -57,7 +57,7 @@ class Pg:
                                        sql.Identifier(table_names(self.settings).heads))
 
     def app(self) -> PathwayApplication:
-        return build_application(self.settings, clock=lambda: NOW, environ={})
+        return build_application(self.settings, clock=lambda: NOW)
 
     def log_rows(self) -> list[tuple[int, UUID, int]]:
         with psycopg.connect(self.url) as conn:
