@@ -25,11 +25,10 @@ from adapters.driving.http.deps import CurrentUser, Now, Services, ServicesDep
 from adapters.driving.http.errors import ApiError
 from adapters.driving.http.schemas.common import ApiDate, QueryText, error_responses
 from domain.model import DomainValidationError, NotFoundError
+from service.permissions import Action, authorise
 
 router = APIRouter()
 
-#: Roles that may export (court documents with personal data); like auth.py's tables.
-EXPORTERS = frozenset({"officer", "supervisor", "legal", "admin"})
 MEDIA_TYPES = {
     "json": "application/json", "csv": "text/csv; charset=utf-8", "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -84,8 +83,7 @@ def _export(services: Services, user: User, now: datetime,
         if stray:
             raise DomainValidationError.single(stray[0], f"filters the chronology only, "
                                                          f"not the {kind}")
-    if user.role not in EXPORTERS:
-        raise ApiError(403, "forbidden", f"a user with role {user.role!r} may not export the {kind}")
+    authorise(user.role, Action.EXPORT, kind)
     services.kinds.require(stream_id, track)  # 404 unless it is a `track`
     try:
         doc = build_export(services.application, stream_id, kind, options, generated_at=now)
@@ -188,8 +186,7 @@ class ExportVerifyOut(BaseModel):
     responses=error_responses(401, 403, 413, 422))
 async def verify_file(request: Request, services: ServicesDep,
                       user: CurrentUser) -> ExportVerifyOut:
-    if user.role not in EXPORTERS:
-        raise ApiError(403, "forbidden", f"a user with role {user.role!r} may not verify exports")
+    authorise(user.role, Action.VERIFY_EXPORT)
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_VERIFY_BYTES:
         raise ApiError(413, "too_large", f"body: at most {MAX_VERIFY_BYTES} bytes")
