@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Self
 
 from adapters.driven.auth.users import UserStore
-from adapters.driven.readmodels.database import ReadStore, create_tables, open_read_store
+from adapters.driven.readmodels.database import ReadStore, open_read_store
 from adapters.driven.readmodels.projector import Projector
 from adapters.driven.readmodels.readside import FollowerReadSide, InProcessReadSide, ReadSide
 from adapters.driven.store.schema import init_schema
@@ -41,11 +41,8 @@ def prepare_database(store: StoreSettings) -> list[str]:
     tables = init_schema(store)
     with UserStore(store) as users:
         users.create_table()
-    read = open_read_store(store, create=False)
-    try:
-        create_tables(read)  # under an advisory lock on PostgreSQL
-    finally:
-        read.close()
+    read = open_read_store(store, create=True)  # under an advisory lock on PostgreSQL
+    read.close()
     return tables
 
 
@@ -126,7 +123,7 @@ def bootstrap(
     stack.callback(application.close)
     users = UserStore(store)
     stack.callback(users.close)
-    read = open_read_store(store, create=False)
+    read = open_read_store(store)
     stack.callback(read.close)
     projector = Projector(application, read)
     read_side: ReadSide

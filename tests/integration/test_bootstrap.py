@@ -66,3 +66,18 @@ def test_the_projection_mode_chooses_the_read_side(tmp_path: Path) -> None:
         assert type(inproc.read_side).__name__ == "InProcessReadSide"
         assert type(follower.read_side).__name__ == "FollowerReadSide"
         assert inproc.app.state.services.application is inproc.application
+
+
+@pytest.mark.postgres
+def test_users_on_postgres_before_db_init_says_to_run_it(empty_pg: StoreSettings) -> None:
+    from typer.testing import CliRunner
+
+    from adapters.driving.cli.main import app
+
+    env = {"ASB_DATABASE_URL": empty_pg.url()}
+    result = CliRunner().invoke(app, ["users", "list"], env=env)
+    assert result.exit_code == 1
+    assert "asb db init" in result.output
+    assert _tables(empty_pg) == set()
+    assert CliRunner().invoke(app, ["db", "init"], env=env).exit_code == 0
+    assert CliRunner().invoke(app, ["users", "list"], env=env).exit_code == 0

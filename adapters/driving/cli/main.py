@@ -8,6 +8,8 @@ system from adapters/bootstrap.py; only `asb db init` creates tables on PostgreS
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -42,10 +44,18 @@ app.command("export")(exports.export)
 app.command("verify-export")(exports.verify_export)
 
 
-def _system() -> System:
+@contextmanager
+def _system() -> Iterator[System]:
+    """The system from the composition root; a missing table says to run `asb db init`."""
+    from sqlalchemy.exc import ProgrammingError
+
     from adapters.bootstrap import bootstrap
 
-    return bootstrap(_config())
+    with bootstrap(_config()) as system:
+        try:
+            yield system
+        except ProgrammingError as e:  # PostgreSQL: only `asb db init` creates tables
+            _fail(f"{str(e.orig).splitlines()[0]} (run `asb db init` first)")
 
 
 
