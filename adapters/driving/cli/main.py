@@ -1,4 +1,4 @@
-"""The `asb` command line (DESIGN.md s.7). Importing this module only defines the typer app:
+"""The `asb` command line. Importing this module only defines the typer app:
 settings, engines and the application are built inside each command.
 
 Configuration: ASB_* environment variables, read once by adapters/settings.py (ASB_DATABASE_URL

@@ -1,5 +1,5 @@
 """Court exports of a pathway or place: chronology, proportionality statement and statutory
-contents check, as JSON, CSV, PDF or DOCX (issue 4; the same documents as `asb export`).
+contents check, as JSON, CSV, PDF or DOCX (the same documents as `asb export`).
 
 Made from the log, never from the read models: each file embeds the log position and chain
 hash it was made from, and verifies with `asb verify-export` (docs/exports.md).

@@ -112,7 +112,7 @@ async def record_step(
     body: Annotated[PersonStep, Body(openapi_examples=openapi_examples(PERSON_STEP_NAMES))],
     user: CurrentUser, services: ServicesDep,
 ) -> Response:
-    # The hot write path (issue 3 benchmark). `async` with ONE explicit thread-pool hop for
+    # The hot write path (bench/bench_http.py). `async` with ONE explicit thread-pool hop for
     # the blocking store work: a plain `def` route costs two hops (FastAPI runs the endpoint
     # in the pool, then validates the returned model in the pool again). The response is
     # serialised from the typed StepRecorded (the same bytes FastAPI would write; the
