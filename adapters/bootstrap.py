@@ -19,6 +19,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Self
 
 from adapters.driven.auth.users import UserStore
+from adapters.driven.exports.ports import LogReader
 from adapters.driven.readmodels.database import ReadStore, open_read_store
 from adapters.driven.readmodels.projector import Projector
 from adapters.driven.readmodels.readside import FollowerReadSide, InProcessReadSide, ReadSide
@@ -70,6 +71,13 @@ def build_application(
         rule_book=RuleBook.with_switches(()) if rule_book is None else rule_book,
         snapshot_interval=snapshot_interval,
     )
+
+
+def build_log_reader(application: PathwayApplication) -> LogReader:
+    """The log as exports read it, from the application's own event store."""
+    from adapters.driven.store.log_reader import log_reader_for
+
+    return log_reader_for(application.events)
 
 
 @dataclass

@@ -31,9 +31,9 @@ from uuid import UUID
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from adapters.bootstrap import build_application
+from adapters.bootstrap import build_application, build_log_reader
 from adapters.driven.exports import build_export, render
-from adapters.driven.exports import tablepdf
+from adapters.driven.exports import formats, tablepdf
 from adapters.driven.exports.document import Options
 from adapters.driven.exports.render_pdf import engine, render_weasyprint
 from adapters.driven.exports.tablepdf import fonts
@@ -139,13 +139,14 @@ def main() -> None:
         version = app.pathway(pid).version
         print(f"pathway: {version} events on its stream (+ linked incident streams), "
               f"recorded in {made:.1f} s")
-        build_ms, doc = median_ms(lambda: build_export(app, pid, "chronology", Options()),
+        log = build_log_reader(app)
+        build_ms, doc = median_ms(lambda: build_export(log, pid, "chronology", Options()),
                                   args.rounds)
         print(f"build (load log + rows + provenance): {build_ms:8.1f} ms  "
               f"({len(doc.rows)} rows, {doc.provenance.position()})")  # type: ignore[attr-defined]
-        small = build_export(app, pid, "chronology", Options(date_to=START.date()))
+        small = build_export(log, pid, "chronology", Options(date_to=START.date()))
         print(f"PDF engine for this chronology: {engine(doc)}")
-        for fmt in ("json", "csv", "docx", "pdf"):
+        for fmt in formats.NAMES:
             def run(f: str = fmt) -> bytes:
                 if f == "pdf":
                     fonts._subset.cache_clear()  # every run makes its font subsets
@@ -158,7 +159,7 @@ def main() -> None:
                 args.keep.mkdir(parents=True, exist_ok=True)
                 (args.keep / f"bench-chronology.{fmt}").write_bytes(data)  # type: ignore[arg-type]
         if args.weasyprint_rows:
-            part = build_export(app, pid, "chronology", Options())
+            part = build_export(log, pid, "chronology", Options())
             part.rows = part.rows[:args.weasyprint_rows]
             for name, fn in (("table writer", tablepdf.render_counted),
                              ("weasyprint", render_weasyprint)):

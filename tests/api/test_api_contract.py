@@ -76,7 +76,7 @@ def current_responses() -> dict[str, Any]:
 
     from adapters.driving.http.app import create_app
 
-    spec = create_app(MagicMock(), MagicMock(), MagicMock()).openapi()
+    spec = create_app(MagicMock(), MagicMock(), MagicMock(), log_reader=MagicMock()).openapi()
     components = spec["components"]["schemas"]
     operations = {
         f"{method.upper()} {path}": {code: r.get("content", {}) for code, r in op["responses"].items()

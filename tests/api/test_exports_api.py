@@ -14,6 +14,7 @@ from uuid import UUID, uuid4
 
 import pytest
 
+from adapters.bootstrap import build_log_reader as log_of
 from adapters.driven.exports import build_export, verify_export
 from adapters.driven.exports.render_csv import HEADER_LINES
 from adapters.driving.http.routes.exports import MEDIA_TYPES
@@ -70,7 +71,7 @@ def test_the_chronology_in_every_format(api: Api, fmt: str) -> None:
         f'attachment; filename="{reference}-chronology.{fmt}"')
     assert r.headers["cache-control"] == "no-store"
     assert r.content.startswith(MAGIC[fmt])
-    report = verify_export(api.application, r.content)
+    report = verify_export(log_of(api.application), r.content)
     assert report.ok, report.problems
     assert report.provenance is not None and report.provenance.case["reference"] == reference
     assert r.headers["x-chain-hash"] == report.provenance.chain_hash
@@ -80,7 +81,7 @@ def test_json_is_the_default_and_matches_the_log(api: Api) -> None:
     case, token = _dean(api)
     body = _get(api, token, f"/api/pathways/{case.id}/chronology").json()
     assert body["schema"] == "pathway-export/1" and body["document"] == "chronology"
-    assert body["rows"] == build_export(api.application, case.id, "chronology").rows
+    assert body["rows"] == build_export(log_of(api.application), case.id, "chronology").rows
     kinds = {row["event_kind"] for row in body["rows"]}
     assert kinds == {"INCIDENT", "AGENCY_ACTION"}  # interleaved, from the log
     assert body["provenance"]["log_position"]["streams"][str(case.id)] == case.get()["version"]
@@ -95,7 +96,7 @@ def test_a_csv_fetched_over_http_verifies_and_an_edited_one_does_not(
     assert r.status_code == 200 and r.headers["content-type"] == "text/csv; charset=utf-8"
     exported = tmp_path / "chronology.csv"
     exported.write_bytes(r.content)
-    report = verify_export(api.application, exported.read_bytes())  # as `asb verify-export`
+    report = verify_export(log_of(api.application), exported.read_bytes())  # as `asb verify-export`
     assert report.ok, report.problems
     assert report.added == []
     assert report.provenance is not None and report.provenance.options["only"] == [
@@ -103,7 +104,7 @@ def test_a_csv_fetched_over_http_verifies_and_an_edited_one_does_not(
 
     case.do("early_intervention", london(2026, 2, 1), intervention_id=str(uuid4()),
             kind="home_visit")
-    later = verify_export(api.application, exported.read_bytes())
+    later = verify_export(log_of(api.application), exported.read_bytes())
     assert later.ok and len(later.added) == 1  # entries added since: reported, not a failure
 
     lines = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"), newline="")))
@@ -112,7 +113,7 @@ def test_a_csv_fetched_over_http_verifies_and_an_edited_one_does_not(
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerows(lines)
     exported.write_bytes(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
-    assert not verify_export(api.application, exported.read_bytes()).ok
+    assert not verify_export(log_of(api.application), exported.read_bytes()).ok
 
 
 def test_the_chronology_filters(sqlite_api: Api) -> None:
@@ -165,10 +166,10 @@ def test_proportionality_statement_and_contents_check(api: Api, fmt: str) -> Non
         assert r.status_code == 200, r.text
         assert r.headers["content-type"] == MEDIA_TYPES[fmt]
         assert r.headers["content-disposition"].endswith(f'-{kind}.{fmt}"')
-        assert verify_export(api.application, r.content).ok
+        assert verify_export(log_of(api.application), r.content).ok
         if fmt == "json":
             rows = json.loads(r.content)["rows"]
-            assert rows == build_export(api.application, case.id, kind).rows and rows
+            assert rows == build_export(log_of(api.application), case.id, kind).rows and rows
     contents = _get(api, token, f"/api/pathways/{case.id}/contents").json()
     assert {row["document"] for row in contents["rows"]} == {"CPW of 20 January 2026"}
 
@@ -180,7 +181,7 @@ def test_places_export_too(api: Api) -> None:
         r = _get(api, token, f"/api/places/{place}/{kind}", format="csv")
         assert r.status_code == 200, r.text
         assert r.headers["content-disposition"].startswith('attachment; filename="PL-')
-        assert verify_export(api.application, r.content).ok
+        assert verify_export(log_of(api.application), r.content).ok
     rows = _get(api, token, f"/api/places/{place}/chronology").json()["rows"]
     assert [r["step"] for r in rows] == ["place_registered"]
 

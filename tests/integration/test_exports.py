@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 
 from adapters.driving.cli.main import app as cli
 from adapters.driving.cli.script import sid
+from adapters.bootstrap import build_log_reader as log_of
 from adapters.driven.exports import build_export, render, verify_export
 from adapters.driven.exports.document import Options
 from adapters.driven.exports.render_csv import HEADER_LINES
@@ -51,12 +52,12 @@ def csv_rows(data: bytes) -> tuple[list[str], list[list[str]]]:
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "csv", "json"])
 def test_dean_harrows_exports_in_every_format_verify_against_the_log(
         demo_app: Any, kind: str, fmt: str) -> None:
-    doc = build_export(demo_app, DEAN, kind)
+    doc = build_export(log_of(demo_app), DEAN, kind)
     data = render(doc, fmt)
     magic = {"pdf": b"%PDF", "docx": b"PK", "csv": b"\xef\xbb\xbfPathway export", "json": b"{"}
     assert data.startswith(magic[fmt])
     assert len(doc.rows) > 20
-    report = verify_export(demo_app, data)
+    report = verify_export(log_of(demo_app), data)
     assert report.ok, report.problems
     assert report.provenance is not None and report.provenance.rows_sha256 == \
         doc.provenance.rows_sha256
@@ -64,7 +65,7 @@ def test_dean_harrows_exports_in_every_format_verify_against_the_log(
 
 
 def test_the_docx_chronology_has_the_same_row_count_as_the_csv(demo_app: Any) -> None:
-    doc = build_export(demo_app, DEAN, "chronology")
+    doc = build_export(log_of(demo_app), DEAN, "chronology")
     keys, rows = csv_rows(render(doc, "csv"))
     word = Document(io.BytesIO(render(doc, "docx")))
     table = word.tables[0]
@@ -79,7 +80,7 @@ def test_the_docx_chronology_has_the_same_row_count_as_the_csv(demo_app: Any) ->
 
 def test_the_chronology_interleaves_incidents_sorted_by_when_they_happened(
         demo_app: Any) -> None:
-    rows = build_export(demo_app, DEAN, "chronology").rows
+    rows = build_export(log_of(demo_app), DEAN, "chronology").rows
     kinds = [r["event_kind"] for r in rows]
     assert kinds.count("INCIDENT") == 9 and kinds.count("AGENCY_ACTION") == 25
     moments = [datetime.fromisoformat(r["occurred_at"]) for r in rows]
@@ -102,8 +103,8 @@ def test_the_chronology_interleaves_incidents_sorted_by_when_they_happened(
 
 def test_provenance_names_the_log_position_and_the_chain_head(demo_app: Any,
                                                               demo_db: Path) -> None:
-    first = build_export(demo_app, DEAN, "chronology").provenance
-    again = build_export(demo_app, DEAN, "chronology").provenance
+    first = build_export(log_of(demo_app), DEAN, "chronology").provenance
+    again = build_export(log_of(demo_app), DEAN, "chronology").provenance
     assert first.rows_sha256 == again.rows_sha256  # stable rows, stable hash
     assert first.streams[str(DEAN)] == 34 and len(first.streams) == 10  # Dean + 9 incidents
     assert first.chain_hash == demo_app.pathway(DEAN).head_hash
@@ -120,7 +121,7 @@ def test_provenance_names_the_log_position_and_the_chain_head(demo_app: Any,
 
 def test_the_proportionality_statement_draws_each_escalation_step_from_the_log(
         demo_app: Any) -> None:
-    rows = build_export(demo_app, DEAN, "proportionality").rows
+    rows = build_export(log_of(demo_app), DEAN, "proportionality").rows
     assert [r["para"] for r in rows] == [str(n) for n in range(1, len(rows) + 1)]
     cpn = {r["topic"]: r["text"] for r in rows if r["step_row_id"] == "1e93530e-13"}
     assert "(b) community protection warning issued on 13 October 2025 (row 1e93530e-9)" in \
@@ -189,7 +190,7 @@ def case(app: Any, clock: Any) -> dict[str, Any]:
 
 def test_the_contents_check_flags_a_cpn_recorded_without_its_appeal_information(
         app: Any, case: dict[str, Any]) -> None:
-    rows = build_export(app, case["pid"], "contents").rows
+    rows = build_export(log_of(app), case["pid"], "contents").rows
     cpn = [r for r in rows if r["document"] == "CPN of 24 March 2026"]
     appeal = [r for r in cpn if r["requirement"].startswith("explain the effect of ss.46-51")]
     assert appeal and appeal[0]["status"] == "missing"
@@ -206,7 +207,7 @@ def test_the_contents_check_flags_a_cpn_recorded_without_its_appeal_information(
 
 def test_precision_and_backdating_are_written_the_way_lawyers_write_them(
         app: Any, case: dict[str, Any]) -> None:
-    rows = build_export(app, case["pid"], "chronology").rows
+    rows = build_export(log_of(app), case["pid"], "chronology").rows
     incidents = [r for r in rows if r["event_kind"] == "INCIDENT"]
     assert [(r["date"], r["time_from"], r["time_to"]) for r in incidents] == [
         ("on or before 1 March 2026", "", ""),
@@ -220,19 +221,19 @@ def test_precision_and_backdating_are_written_the_way_lawyers_write_them(
 
 def test_victims_and_witnesses_are_initials_unless_names_are_asked_for(
         app: Any, case: dict[str, Any]) -> None:
-    first = next(r for r in build_export(app, case["pid"], "chronology").rows
+    first = next(r for r in build_export(log_of(app), case["pid"], "chronology").rows
                  if r["event_kind"] == "INCIDENT")
     assert (first["victims"], first["witnesses"]) == ("J.S.", "O.F.K.")
-    named = build_export(app, case["pid"], "chronology", Options(names=True))
+    named = build_export(log_of(app), case["pid"], "chronology", Options(names=True))
     row = next(r for r in named.rows if r["event_kind"] == "INCIDENT")
     assert (row["victims"], row["witnesses"]) == ("Jane Smith", "Omar Farooq-Khan")
     assert named.provenance.options["names"] is True
-    assert verify_export(app, render(named, "csv")).ok
+    assert verify_export(log_of(app), render(named, "csv")).ok
 
 
 def test_csv_is_utf8_with_bom_and_neutralises_formula_injection(
         app: Any, case: dict[str, Any]) -> None:
-    doc = build_export(app, case["pid"], "chronology")
+    doc = build_export(log_of(app), case["pid"], "chronology")
     data = render(doc, "csv")
     assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
     _keys, rows = csv_rows(data)
@@ -240,7 +241,7 @@ def test_csv_is_utf8_with_bom_and_neutralises_formula_injection(
     assert "'=HYPERLINK(\"http://x.example\",\"click\")." in cells
     assert "'@SUM(1+1)" in cells
     assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in cells)
-    assert verify_export(app, data).ok  # neutralised cells still verify
+    assert verify_export(log_of(app), data).ok  # neutralised cells still verify
 
 
 def test_a_correction_marks_the_row_and_keeps_the_original_in_the_appendix(
@@ -249,7 +250,7 @@ def test_a_correction_marks_the_row_and_keeps_the_original_in_the_appendix(
     record(app, clock, case["pid"], "entry_corrected", at(25), corrected_version=
            letter.originator_version, correction="It was a home visit, not a letter",
            reason="Entered against the wrong intervention kind")
-    doc = build_export(app, case["pid"], "chronology")
+    doc = build_export(log_of(app), case["pid"], "chronology")
     row = next(r for r in doc.rows if r["step"] == "early_intervention")
     assert row["status"] == "corrected"
     assert "It was a home visit, not a letter" in row["correction"]
@@ -262,7 +263,7 @@ def test_a_correction_marks_the_row_and_keeps_the_original_in_the_appendix(
     assert len(word.tables) == 2 and word.tables[1].rows[1].cells[0].text == row["row_id"]
     shown = next(r for r in word.tables[0].rows if r.cells[0].text == row["row_id"])
     assert "\nCORRECTED: Corrected 25 March 2026 at 12:00 by pc.jones" in shown.cells[4].text
-    assert verify_export(app, render(doc, "csv")).ok
+    assert verify_export(log_of(app), render(doc, "csv")).ok
 
 
 def test_filters_select_rows_by_date_kind_agency_and_issue_tag(
@@ -270,7 +271,7 @@ def test_filters_select_rows_by_date_kind_agency_and_issue_tag(
     pid = case["pid"]
 
     def steps(**kw: Any) -> list[str]:
-        return [r["step"] for r in build_export(app, pid, "chronology", Options(**kw)).rows]
+        return [r["step"] for r in build_export(log_of(app), pid, "chronology", Options(**kw)).rows]
 
     assert set(steps(date_from=date(2026, 3, 22))) == {"incident_reported", "cpn_issued"}
     assert steps(date_to=date(2026, 3, 1)) == ["pathway_opened", "incident_reported"]
@@ -279,32 +280,32 @@ def test_filters_select_rows_by_date_kind_agency_and_issue_tag(
     assert set(steps(agencies=("council",))) == {"incident_reported"}
     assert "pathway_opened" in steps(tags=("noise",))
     assert "support_referral_made" not in steps(tags=("noise",))
-    filtered = build_export(app, pid, "chronology", Options(only=("INCIDENT",)))
-    assert verify_export(app, render(filtered, "json")).ok
+    filtered = build_export(log_of(app), pid, "chronology", Options(only=("INCIDENT",)))
+    assert verify_export(log_of(app), render(filtered, "json")).ok
 
 
 def test_verify_reports_entries_added_since_the_export(
         app: Any, clock: Any, case: dict[str, Any]) -> None:
-    data = render(build_export(app, case["pid"], "chronology"), "json")
+    data = render(build_export(log_of(app), case["pid"], "chronology"), "json")
     record(app, clock, case["pid"], "breach_recorded", at(28), instrument_id=
            case["cpn"].instrument_id, description="Music again at 01:00")
-    report = verify_export(app, data)
+    report = verify_export(log_of(app), data)
     assert report.ok, report.problems
     assert len(report.added) == 1 and "breach recorded (28 March 2026" in report.added[0]
 
 
 def test_verify_fails_when_a_json_or_docx_cell_is_edited(app: Any,
                                                           case: dict[str, Any]) -> None:
-    doc = build_export(app, case["pid"], "chronology")
+    doc = build_export(log_of(app), case["pid"], "chronology")
     body = json.loads(render(doc, "json"))
     body["rows"][2]["description"] = "Nothing happened."
-    report = verify_export(app, json.dumps(body).encode())
+    report = verify_export(log_of(app), json.dumps(body).encode())
     assert not report.ok and "1 edited cell" in report.problems[0]
     word = Document(io.BytesIO(render(doc, "docx")))
     word.tables[0].rows[3].cells[4].paragraphs[0].runs[0].text = "Edited in Word"
     out = io.BytesIO()
     word.save(out)
-    report = verify_export(app, out.getvalue())
+    report = verify_export(log_of(app), out.getvalue())
     assert not report.ok and "Description: the file has 'Edited in Word'" in \
         "\n".join(report.problems)
     assert read_docx(out.getvalue())[0] == doc.provenance.to_json()

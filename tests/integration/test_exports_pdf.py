@@ -16,6 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from adapters.driving.cli.script import sid
+from adapters.bootstrap import build_log_reader as log_of
 from adapters.driven.exports import build_export, render, verify_export
 from adapters.driven.exports.provenance import ATTACHMENT_NAME
 from adapters.driven.exports.render_pdf import engine, read_provenance
@@ -50,7 +51,7 @@ def record(app: Any, clock: Any, pid: UUID, day: int, step: str, **fields: Any) 
 
 def test_deans_chronology_pdf_has_header_page_numbers_footer_and_every_row(
         demo_app: Any) -> None:
-    doc = build_export(demo_app, DEAN, "chronology")
+    doc = build_export(log_of(demo_app), DEAN, "chronology")
     assert engine(doc) == "tables"
     data = render(doc, "pdf")
     reader = PdfReader(io.BytesIO(data))
@@ -78,7 +79,7 @@ def test_deans_chronology_pdf_has_header_page_numbers_footer_and_every_row(
 
 
 def test_the_pdf_embeds_its_fonts_and_its_provenance(demo_app: Any) -> None:
-    doc = build_export(demo_app, DEAN, "chronology")
+    doc = build_export(log_of(demo_app), DEAN, "chronology")
     data = render(doc, "pdf")
     reader = PdfReader(io.BytesIO(data))
     attached = reader.attachments[ATTACHMENT_NAME][0]
@@ -91,7 +92,7 @@ def test_the_pdf_embeds_its_fonts_and_its_provenance(demo_app: Any) -> None:
         assert font["/Encoding"] == "/Identity-H" and "/ToUnicode" in font
         assert "/FontFile2" in descendant["/FontDescriptor"]
         assert re.fullmatch(r"/[A-Z]{6}\+DejaVuSans(-Bold)?", font["/BaseFont"])
-    assert verify_export(demo_app, data).ok
+    assert verify_export(log_of(demo_app), data).ok
 
 
 def test_the_same_document_gives_the_same_bytes(demo_app: Any) -> None:
@@ -99,7 +100,7 @@ def test_the_same_document_gives_the_same_bytes(demo_app: Any) -> None:
 
     from adapters.driven.exports.tablepdf import fonts
 
-    doc = build_export(demo_app, DEAN, "chronology")
+    doc = build_export(log_of(demo_app), DEAN, "chronology")
     first = render(doc, "pdf")
     fonts._subset.cache_clear()  # as in another process: the subsets are made again
     assert render(doc, "pdf") == first
@@ -115,7 +116,7 @@ def test_missing_statutory_contents_are_printed_in_bold(app: Any, clock: Any) ->
     record(app, clock, pid, 3, "cpw_issued", instrument_id=uuid4(),
            conduct="Loud music at night", requirements=["No music after 23:00"],
            comply_by=datetime(2026, 3, 17, 12, 0, tzinfo=LONDON))
-    doc = build_export(app, pid, "contents")
+    doc = build_export(log_of(app), pid, "contents")
     assert engine(doc) == "tables"
     missing = sum(1 for r in doc.rows if r["status"] == "missing")
     assert missing >= 1
@@ -136,7 +137,7 @@ def test_a_description_longer_than_a_page_continues_on_the_next_page(
         app: Any, clock: Any) -> None:
     summary = [f"w{n:03d}" for n in range(800)]  # ~130 lines in the description column
     pid = open_pathway(app, clock, "Long Entry", " ".join(summary))
-    doc = build_export(app, pid, "chronology")
+    doc = build_export(log_of(app), pid, "chronology")
     assert engine(doc) == "tables"
     texts = pages_text(render(doc, "pdf"))
     assert len(texts) >= 2
@@ -148,7 +149,7 @@ def test_a_description_longer_than_a_page_continues_on_the_next_page(
 @pytest.mark.parametrize("name", ["سارة أحمد", "דוד לוי", "प्रिया शर्मा", "Zoë Bax\u0301ll"])
 def test_text_that_needs_shaping_goes_to_weasyprint(app: Any, clock: Any, name: str) -> None:
     pid = open_pathway(app, clock, name)
-    doc = build_export(app, pid, "chronology")
+    doc = build_export(log_of(app), pid, "chronology")
     assert engine(doc) == "weasyprint"
     data = render(doc, "pdf")
     assert json.loads(read_provenance(data))["rows_sha256"] == doc.provenance.rows_sha256
@@ -158,7 +159,7 @@ def test_text_that_needs_shaping_goes_to_weasyprint(app: Any, clock: Any, name: 
 def test_accented_latin_and_symbols_stay_on_the_table_writer(app: Any, clock: Any) -> None:
     pid = open_pathway(app, clock, "Zoë Ó Briain-Łukasik", "Damage to a £1,200 door – “again” "
                        "at Tŷ Llŵyd, Heol-y-Dŵr")
-    doc = build_export(app, pid, "chronology")
+    doc = build_export(log_of(app), pid, "chronology")
     assert engine(doc) == "tables"
     text = words(pages_text(render(doc, "pdf"))[0])
     assert "Zoë Ó Briain-Łukasik" in text and "£1,200 door – “again”" in text
@@ -167,7 +168,7 @@ def test_accented_latin_and_symbols_stay_on_the_table_writer(app: Any, clock: An
 
 def test_the_proportionality_statement_is_typeset_by_weasyprint_in_portrait(
         demo_app: Any) -> None:
-    doc = build_export(demo_app, DEAN, "proportionality")
+    doc = build_export(log_of(demo_app), DEAN, "proportionality")
     assert engine(doc) == "weasyprint"
     data = render(doc, "pdf")
     reader = PdfReader(io.BytesIO(data))
@@ -183,18 +184,18 @@ def test_the_proportionality_statement_is_typeset_by_weasyprint_in_portrait(
 
 # ============================================================================ verification
 def test_verify_redraws_a_table_pdf_and_finds_it_byte_identical(demo_app: Any) -> None:
-    data = render(build_export(demo_app, DEAN, "chronology"), "pdf")
-    report = verify_export(demo_app, data)
+    data = render(build_export(log_of(demo_app), DEAN, "chronology"), "pdf")
+    report = verify_export(log_of(demo_app), data)
     assert report.ok, report.problems
     assert any("byte-identical to the log's rendering" in c for c in report.checks)
 
 
 def test_verify_names_the_page_and_line_of_edited_pdf_text(demo_app: Any) -> None:
-    doc = build_export(demo_app, DEAN, "chronology")
+    doc = build_export(log_of(demo_app), DEAN, "chronology")
     row = next(r for r in doc.rows if r["step"] == "breach_recorded")
     row["description"] = "Not " + row["description"]
     forged = render(doc, "pdf")  # same provenance, one word added on the page
-    report = verify_export(demo_app, forged)
+    report = verify_export(log_of(demo_app), forged)
     assert not report.ok
     [problem] = [p for p in report.problems if p.startswith("file: page ")]
     assert re.fullmatch(r"file: page \d+, line \d+ of its text: the file has 'Not .*', "
@@ -213,10 +214,10 @@ def _incremental(data: bytes, edit: Any) -> bytes:
 
 
 def test_verify_accepts_an_appended_update_that_leaves_the_text_alone(demo_app: Any) -> None:
-    data = render(build_export(demo_app, DEAN, "chronology"), "pdf")
+    data = render(build_export(log_of(demo_app), DEAN, "chronology"), "pdf")
     signed = _incremental(data, lambda w: w.add_metadata({"/Reviewed": "legal team"}))
     assert signed.startswith(data) and len(signed) > len(data)
-    report = verify_export(demo_app, signed)
+    report = verify_export(log_of(demo_app), signed)
     assert report.ok, report.problems
     assert any("bytes were appended after export" in c and "is unchanged" in c
                for c in report.checks)
@@ -225,7 +226,7 @@ def test_verify_accepts_an_appended_update_that_leaves_the_text_alone(demo_app: 
 def test_verify_finds_page_text_redrawn_by_an_appended_update(demo_app: Any) -> None:
     from pypdf.generic import ContentStream
 
-    data = render(build_export(demo_app, DEAN, "chronology"), "pdf")
+    data = render(build_export(log_of(demo_app), DEAN, "chronology"), "pdf")
 
     def redraw(writer: Any) -> None:
         page = writer.pages[2]
@@ -237,7 +238,7 @@ def test_verify_finds_page_text_redrawn_by_an_appended_update(demo_app: Any) -> 
         stream.set_data(edited)
         page.replace_contents(stream)
 
-    report = verify_export(demo_app, _incremental(data, redraw))
+    report = verify_export(log_of(demo_app), _incremental(data, redraw))
     assert not report.ok
     assert any(re.fullmatch(r"file: page 3, line \d+ of its text: the file has .*", p)
                for p in report.problems), report.problems
@@ -246,11 +247,11 @@ def test_verify_finds_page_text_redrawn_by_an_appended_update(demo_app: Any) -> 
 def test_verify_accepts_a_resaved_pdf_whose_text_is_unchanged(demo_app: Any) -> None:
     from pypdf import PdfReader, PdfWriter
 
-    data = render(build_export(demo_app, DEAN, "chronology"), "pdf")
+    data = render(build_export(log_of(demo_app), DEAN, "chronology"), "pdf")
     out = io.BytesIO()
     PdfWriter(clone_from=PdfReader(io.BytesIO(data))).write(out)
     assert out.getvalue() != data
-    report = verify_export(demo_app, out.getvalue())
+    report = verify_export(log_of(demo_app), out.getvalue())
     assert report.ok, report.problems
     assert any("the file was re-saved, its text is unchanged" in c for c in report.checks)
 
@@ -260,13 +261,13 @@ def test_a_pdf_drawn_by_another_renderer_is_not_compared_page_by_page(
     from adapters.driven.exports import tablepdf
     from adapters.driven.exports.tablepdf.readback import renderer
 
-    doc = build_export(demo_app, DEAN, "chronology")
+    doc = build_export(log_of(demo_app), DEAN, "chronology")
     assert renderer(render(doc, "pdf")) == tablepdf.renderer()
     with monkeypatch.context() as patch:
         patch.setattr(tablepdf, "RENDERER_VERSION", 0)  # an older release drew this one
         other = render(doc, "pdf")
     assert renderer(other) != tablepdf.renderer()
-    report = verify_export(demo_app, other)
+    report = verify_export(log_of(demo_app), other)
     assert report.ok, report.problems
     assert any("page text not compared: the PDF was drawn by pathway-tablepdf/0" in c
                for c in report.checks)

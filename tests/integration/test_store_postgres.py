@@ -12,6 +12,7 @@ import pytest
 from psycopg import sql
 
 from adapters.driven.store.settings import StoreSettings, table_names
+from tests.integration.log_reader_contract import LogReaderContract
 from tests.integration.store_contract import RawStore, StoreContract
 
 pytestmark = pytest.mark.postgres
@@ -60,7 +61,7 @@ class PostgresRaw(RawStore):
         self._run("DROP TABLE {heads}")
 
 
-class TestPostgresStore(StoreContract):
+class TestPostgresStore(StoreContract, LogReaderContract):
     @pytest.fixture
     def settings(self, postgres_url: str) -> Iterator[StoreSettings]:
         schema = f"test_{uuid4().hex[:12]}"

@@ -13,6 +13,7 @@ import pytest
 
 from adapters.driven.store.integrity import verify_log
 from adapters.driven.store.settings import StoreSettings, table_names
+from tests.integration.log_reader_contract import LogReaderContract
 from tests.integration.store_contract import RawStore, StoreApp, StoreContract, chain, flagged
 
 
@@ -56,7 +57,7 @@ class SQLiteRaw(RawStore):
         self._run(f"DROP TABLE {self.t.heads}")
 
 
-class TestSQLiteStore(StoreContract):
+class TestSQLiteStore(StoreContract, LogReaderContract):
     @pytest.fixture
     def settings(self, tmp_path: Path) -> StoreSettings:
         return StoreSettings.parse(f"sqlite:///{tmp_path / 'pathway.db'}")

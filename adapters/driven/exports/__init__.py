@@ -1,9 +1,11 @@
 """Court-ready exports made from the log: chronology, proportionality statement and the
 statutory contents check, as PDF, DOCX, CSV or JSON, each verifiable against the log.
 
-    doc = build_export(app, stream_id, "chronology", Options())
+    doc = build_export(log, stream_id, "chronology", Options())
     data = render(doc, "pdf")
-    report = verify_export(app, data)
+    report = verify_export(log, data)
+
+`log` is a `LogReader` (ports.py), made by the store; the formats are declared in formats/.
 
 Nothing is imported at package import time beyond the standard library's needs: WeasyPrint
 and python-docx are loaded by their renderers only.
@@ -12,10 +14,17 @@ and python-docx are loaded by their renderers only.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 from uuid import UUID
 
-from adapters.driven.exports.document import FORMATS, KINDS, CaseInfo, ExportDocument, Options
+from adapters.driven.exports.document import KINDS, CaseInfo, ExportDocument, Options
+from adapters.driven.exports.formats import NAMES as FORMATS
+from adapters.driven.exports.formats import get as get_format
+from adapters.driven.exports.ports import LogReader
+
+if TYPE_CHECKING:
+    from adapters.driven.exports.log import CaseLog
+    from adapters.driven.exports.verify import VerifyReport
 
 __all__ = [
     "FORMATS",
@@ -31,7 +40,7 @@ TITLES = {"chronology": "Chronology", "proportionality": "Proportionality statem
           "contents": "Statutory contents check"}
 
 
-def build_export(app: Any, stream_id: UUID, kind: str, options: Options | None = None, *,
+def build_export(log: LogReader, stream_id: UUID, kind: str, options: Options | None = None, *,
                  at: dict[str, int] | None = None,
                  generated_at: datetime | None = None) -> ExportDocument:
     """Build the rows of a `kind` export of a pathway or place, from the log (up to `at`)."""
@@ -39,10 +48,10 @@ def build_export(app: Any, stream_id: UUID, kind: str, options: Options | None =
 
     if kind not in KINDS:
         raise ValueError(f"unknown export kind {kind!r}; expected one of {', '.join(KINDS)}")
-    return build_from_log(app, load_case(app, stream_id, at), kind, options, generated_at)
+    return build_from_log(log, load_case(log, stream_id, at), kind, options, generated_at)
 
 
-def build_from_log(app: Any, log: Any, kind: str, options: Options | None = None,
+def build_from_log(reader: LogReader, log: CaseLog, kind: str, options: Options | None = None,
                    generated_at: datetime | None = None) -> ExportDocument:
     """Build an export from an already loaded `CaseLog` (verification loads it itself)."""
     from adapters.driven.exports import chronology, contents, proportionality
@@ -76,7 +85,7 @@ def build_from_log(app: Any, log: Any, kind: str, options: Options | None = None
     doc.provenance = Provenance(
         document=kind, case=case.as_dict(),
         generated_at=generated_at or datetime.now(UTC),
-        streams=streams, max_notification_id=max_notification_id(app, streams),
+        streams=streams, max_notification_id=max_notification_id(reader, streams),
         chain_hash=log.head_hash, rows_sha256=rows_sha256(doc.rows, doc.keys),
         row_count=len(doc.rows), options=options.as_dict(), columns=doc.keys,
     )
@@ -84,26 +93,10 @@ def build_from_log(app: Any, log: Any, kind: str, options: Options | None = None
 
 
 def render(doc: ExportDocument, fmt: str) -> bytes:
-    if fmt == "json":
-        from adapters.driven.exports.render_json import render as json_render
-
-        return json_render(doc)
-    if fmt == "csv":
-        from adapters.driven.exports.render_csv import render as csv_render
-
-        return csv_render(doc)
-    if fmt == "docx":
-        from adapters.driven.exports.render_docx import render as docx_render
-
-        return docx_render(doc)
-    if fmt == "pdf":
-        from adapters.driven.exports.render_pdf import render as pdf_render
-
-        return pdf_render(doc)
-    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    return get_format(fmt).render(doc)
 
 
-def verify_export(app: Any, data: bytes) -> Any:
+def verify_export(log: LogReader, data: bytes) -> VerifyReport:
     from adapters.driven.exports.verify import verify
 
-    return verify(app, data)
+    return verify(log, data)

@@ -11,7 +11,6 @@ from datetime import date
 from typing import Any
 
 KINDS = ("chronology", "proportionality", "contents")
-FORMATS = ("pdf", "docx", "csv", "json")
 
 Row = dict[str, str]
 

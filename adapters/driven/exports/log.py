@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 from uuid import UUID
 
+from adapters.driven.exports.ports import LogReader
 from domain.events.base import GENESIS_HASH, DomainEvent
-from domain.model import NotFoundError
 
 CASE_KINDS = {"PathwayOpened": "pathway", "PlaceRegistered": "place"}
 
@@ -48,10 +47,10 @@ class CaseLog:
         return found
 
 
-def load_case(app: Any, stream_id: UUID, at: Mapping[str, int] | None = None) -> CaseLog:
+def load_case(log: LogReader, stream_id: UUID, at: Mapping[str, int] | None = None) -> CaseLog:
     """Load a case stream and its linked incidents, optionally only up to `at` (versions)."""
     limit = None if at is None else at.get(str(stream_id))
-    events = _events(app, stream_id, limit)
+    events = log.read(stream_id, up_to=limit)
     if not events:
         raise ExportSourceError(f"no pathway or place with id {stream_id}")
     kind = CASE_KINDS.get(type(events[0]).__name__)
@@ -70,20 +69,12 @@ def load_case(app: Any, stream_id: UUID, at: Mapping[str, int] | None = None) ->
     for incident_id in linked:
         key = str(incident_id)
         bound = None if at is None else at.get(key)
-        found = _events(app, incident_id, bound)
+        found = log.read(incident_id, up_to=bound)
         if at is not None and bound is not None and (not found or found[-1].originator_version < bound):
             raise ExportSourceError(f"incident {incident_id} lost events covered by the export")
         if found:
             incidents[incident_id] = found
     return CaseLog(kind, stream_id, events, incidents)
-
-
-def _events(app: Any, stream_id: UUID, lte: int | None) -> tuple[DomainEvent, ...]:
-    try:
-        found = app.events.get(stream_id, lte=lte) if lte is not None else app.history(stream_id)
-    except NotFoundError:
-        return ()
-    return tuple(e for e in found if isinstance(e, DomainEvent))
 
 
 def chain_problems(log: CaseLog) -> list[str]:
@@ -101,37 +92,6 @@ def chain_problems(log: CaseLog) -> list[str]:
     return problems
 
 
-def max_notification_id(app: Any, streams: Mapping[str, int]) -> int:
+def max_notification_id(log: LogReader, streams: Mapping[str, int]) -> int:
     """The highest notification id (global log position) among the covered events."""
-    recorder = app.recorder
-    table = recorder.events_table_name
-    best = 0
-    datastore = recorder.datastore
-    if hasattr(datastore, "transaction") and type(datastore).__name__.startswith("SQLite"):
-        query = f"SELECT max(rowid) FROM {table} WHERE originator_id = ? AND originator_version <= ?"
-        with datastore.transaction(commit=False) as c:
-            for sid, version in streams.items():
-                c.execute(query, (UUID(sid).hex, version))
-                row = c.fetchone()
-                best = max(best, int(row[0] or 0))
-        return best
-    from psycopg.sql import SQL, Identifier
-
-    pg_query = SQL("SELECT max(notification_id) AS n FROM {} WHERE originator_id = %s "
-                   "AND originator_version <= %s").format(Identifier(datastore.schema, table))
-    as_text = getattr(datastore, "originator_id_type", "uuid") == "text"
-    with datastore.get_connection() as conn:
-        for sid, version in streams.items():
-            row = conn.execute(pg_query, (sid if as_text else UUID(sid), version)).fetchone()
-            value = (row.get("n") if isinstance(row, dict) else row[0]) if row else None
-            best = max(best, int(value or 0))
-    return best
-
-
-def current_versions(app: Any, streams: Mapping[str, int]) -> dict[str, int]:
-    """Each covered stream's version now (to report entries added since an export)."""
-    now = {}
-    for sid in streams:
-        events = _events(app, UUID(sid), None)
-        now[sid] = events[-1].originator_version if events else 0
-    return now
+    return log.max_notification_id({UUID(sid): version for sid, version in streams.items()})

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from uuid import UUID
 
 from domain.calendar import LONDON
 from domain.events.base import DomainEvent, Precision
@@ -108,7 +108,7 @@ def numbered(items: Iterable[str]) -> str:
     return "; ".join(f"({i}) {item}" for i, item in enumerate(items, start=1))
 
 
-def yes_no(value: Any) -> str:
+def yes_no(value: object) -> str:
     return "yes" if value else "no"
 
 
@@ -125,10 +125,10 @@ def label(value: str) -> str:
     return value.replace("_", " ")
 
 
-def short_id(stream_id: Any) -> str:
+def short_id(stream_id: UUID | str) -> str:
     return str(stream_id).replace("-", "")[:8]
 
 
-def row_id(stream_id: Any, version: int) -> str:
+def row_id(stream_id: UUID | str, version: int) -> str:
     """The stable row id of an event: `<first 8 hex of its stream id>-<version>`."""
     return f"{short_id(stream_id)}-{version}"

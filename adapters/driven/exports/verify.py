@@ -6,25 +6,22 @@
    the case stream's head against the embedded chain hash.
 3. Regenerate the rows with the embedded options and compare their SHA-256 with the
    embedded rows hash.
-4. Compare the rows in the file, cell by cell, with the regenerated ones (CSV, JSON and the
-   DOCX tables or statement paragraphs). A PDF from the table writer is compared with the
-   regenerated rows rendered again (byte for byte, else page text line by line); a PDF
-   typeset by WeasyPrint is checked through its embedded rows hash only.
+4. Compare the rows in the file with the regenerated ones, as its format says (formats/):
+   CSV, JSON and the DOCX tables or statement paragraphs cell by cell; a PDF from the table
+   writer against the regenerated rows rendered again (byte for byte, else page text line by
+   line); a PDF typeset by WeasyPrint through its embedded rows hash only.
 5. Report entries added to the covered streams since (information, not a failure).
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass, field
-from typing import Any
 from uuid import UUID
 
 from adapters.driven.exports.document import ExportDocument, Options
+from adapters.driven.exports.formats import detect
+from adapters.driven.exports.ports import LogReader
 from adapters.driven.exports.provenance import Provenance
-
-MAX_DIFFERENCES = 20
 
 
 @dataclass
@@ -40,32 +37,17 @@ class VerifyReport:
         return not self.problems
 
 
-def detect_format(data: bytes) -> str:
-    if data.startswith(b"%PDF"):
-        return "pdf"
-    if data.startswith(b"PK"):
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            if "word/document.xml" in z.namelist():
-                return "docx"
-        raise ValueError("a ZIP file that is not a Word document")
-    text = data.lstrip(b"\xef\xbb\xbf").lstrip()
-    if text.startswith(b"{"):
-        return "json"
-    if text.startswith((b"Pathway export", b'"Pathway export')):
-        return "csv"
-    raise ValueError("not a Pathway export (PDF, DOCX, CSV or JSON)")
-
-
-def verify(app: Any, data: bytes) -> VerifyReport:
+def verify(log: LogReader, data: bytes) -> VerifyReport:
     report = VerifyReport()
     try:
-        report.format = detect_format(data)
-        provenance_json, file_rows = _read(report.format, data)
-        report.provenance = prov = Provenance.from_json(provenance_json)
+        fmt = detect(data)
+        report.format = fmt.name
+        contents = fmt.read(data)
+        report.provenance = prov = Provenance.from_json(contents.provenance)
     except (ValueError, KeyError, TypeError) as e:
         report.problems.append(f"cannot read the export: {e}")
         return report
-    doc = _regenerate(app, prov, report)
+    doc = _regenerate(log, prov, report)
     if doc is None:
         return report
     if doc.provenance.rows_sha256 != prov.rows_sha256:
@@ -75,40 +57,17 @@ def verify(app: Any, data: bytes) -> VerifyReport:
     else:
         report.checks.append(f"rows: the log at the embedded position gives the same "
                              f"{len(doc.rows)} rows (rows hash {prov.rows_sha256[:16]}…)")
-    _compare_file(report, doc, file_rows)
-    report.added = added_since(app, prov)
+    contents.compare(doc, report)
+    report.added = added_since(log, prov)
     return report
 
 
-def _read(fmt: str, data: bytes) -> tuple[str, tuple[Any, ...]]:
-    if fmt == "csv":
-        from adapters.driven.exports.render_csv import read as read_csv
-
-        provenance, keys, rows = read_csv(data)
-        return provenance, ("csv", keys, rows)
-    if fmt == "json":
-        import json
-
-        from adapters.driven.exports.render_json import read as read_json
-
-        prov, json_keys, json_rows = read_json(data)
-        return json.dumps(prov), ("json", json_keys, json_rows)
-    if fmt == "docx":
-        from adapters.driven.exports.render_docx import read as read_docx
-
-        provenance, tables, paragraphs = read_docx(data)
-        return provenance, ("docx", tables, paragraphs)
-    from adapters.driven.exports.render_pdf import read_provenance
-
-    return read_provenance(data), ("pdf", data, None)
-
-
-def _regenerate(app: Any, prov: Provenance, report: VerifyReport) -> ExportDocument | None:
+def _regenerate(reader: LogReader, prov: Provenance, report: VerifyReport) -> ExportDocument | None:
     from adapters.driven.exports import build_from_log
     from adapters.driven.exports.log import ExportSourceError, chain_problems, load_case
 
     try:
-        log = load_case(app, UUID(prov.case["id"]), at=prov.streams)
+        log = load_case(reader, UUID(prov.case["id"]), at=prov.streams)
     except ExportSourceError as e:
         report.problems.append(str(e))
         return None
@@ -127,92 +86,18 @@ def _regenerate(app: Any, prov: Provenance, report: VerifyReport) -> ExportDocum
         count = len(log.events) + sum(len(v) for v in log.incidents.values())
         report.checks.append(f"hash chain: intact ({count} events re-hashed); head "
                              f"{prov.chain_hash[:16]}… matches")
-    return build_from_log(app, log, prov.document, Options.from_dict(prov.options),
+    return build_from_log(reader, log, prov.document, Options.from_dict(prov.options),
                           generated_at=prov.generated_at)
 
 
-def _compare_file(report: VerifyReport, doc: ExportDocument, file_rows: Any) -> None:
-    fmt = file_rows[0]
-    if fmt == "pdf":
-        from adapters.driven.exports import tablepdf
-        from adapters.driven.exports.tablepdf.readback import compare
-
-        if not tablepdf.supports(doc):
-            report.checks.append("file: the page text of a PDF typeset by WeasyPrint is not "
-                                 "compared; its embedded rows hash is")
-            return
-        result = compare(file_rows[1], tablepdf.render_counted(doc)[0], tablepdf.renderer())
-        (report.checks if result.ok else report.problems).append(result.message)
-        return
-    if fmt in ("csv", "json"):
-        _, keys, rows = file_rows
-        if keys != doc.keys:
-            report.problems.append("the file's columns are not the export's columns")
-            return
-        if fmt == "csv":
-            from adapters.driven.exports.render_csv import neutralise
-
-            expected = [[neutralise(r.get(k, "")) for k in keys] for r in doc.rows]
-            got = [list(r) for r in rows]
-        else:
-            expected = [[r.get(k, "") for k in keys] for r in doc.rows]
-            got = [[str(r.get(k, "")) if isinstance(r, dict) else "" for k in keys] for r in rows]
-        _diff(report, expected, got, keys, [r["row_id"] if "row_id" in r else r.get("para", "")
-                                            for r in doc.rows])
-        return
-    _, tables, paragraphs = file_rows
-    if doc.kind == "proportionality":
-        from adapters.driven.exports.views import paragraph_text
-
-        _diff(report, [[paragraph_text(r)] for r in doc.rows], [[p] for p in paragraphs],
-              ["paragraph"], [r["para"] for r in doc.rows])
-        return
-    from adapters.driven.exports.views import table_view
-
-    view, cells = table_view(doc)
-    if not tables:
-        report.problems.append("the DOCX has no table")
-        return
-    _diff(report, cells, tables[0][1:], [h for h, _ in view], [c[0] for c in cells])
-
-
-def _diff(report: VerifyReport, expected: list[list[str]], got: list[list[str]],
-          columns: list[str], ids: list[str]) -> None:
-    differences = []
-    for i, (want, have) in enumerate(zip(expected, got)):
-        for col, (a, b) in enumerate(zip(want, have + [""] * (len(want) - len(have)))):
-            if a != b:
-                at = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-                differences.append(f"row {ids[i]}, {columns[col]}: the file has {_clip(b, at)}, "
-                                   f"the log gives {_clip(a, at)}")
-    if len(got) != len(expected):
-        differences.append(f"the file has {len(got)} rows, the log gives {len(expected)}")
-    if differences:
-        shown = differences[:MAX_DIFFERENCES]
-        more = len(differences) - len(shown)
-        report.problems.append(f"file: {len(differences)} edited cell(s) or row(s)")
-        report.problems.extend(f"  {d}" for d in shown)
-        if more:
-            report.problems.append(f"  ... and {more} more")
-    else:
-        report.checks.append(f"file: all {len(got)} rows match the log cell for cell")
-
-
-def _clip(text: str, at: int, n: int = 60) -> str:
-    """The text around position `at` (where the two versions first differ)."""
-    start = max(0, at - n // 3)
-    part = text[start:start + n]
-    return repr(("…" if start else "") + part + ("…" if start + n < len(text) else ""))
-
-
-def added_since(app: Any, prov: Provenance) -> list[str]:
+def added_since(log: LogReader, prov: Provenance) -> list[str]:
     """Entries recorded in the covered streams after the export's position."""
     from adapters.driven.exports.describe import ACTIONS
     from adapters.driven.exports.text import day, row_id
 
     found = []
     for sid, version in prov.streams.items():
-        for e in app.events.get(UUID(sid), gt=version):
+        for e in log.read(UUID(sid), after=version):
             action = ACTIONS.get(e.step, (e.step,))[0]
             found.append(f"{row_id(e.originator_id, e.originator_version)} {action.lower()} "
                          f"({day(e.occurred_at)}, recorded {day(e.recorded_at)})")

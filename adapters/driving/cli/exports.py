@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from adapters.driven.exports import formats
 from adapters.driving.cli.common import fail as _fail
 from adapters.driving.cli.common import settings
 
@@ -27,13 +28,9 @@ class ExportKind(str, Enum):
     CONTENTS = "contents"
 
 
-class ExportFormat(str, Enum):
-    PDF = "pdf"
-    DOCX = "docx"
-    CSV = "csv"
-    JSON = "json"
-
-
+#: The `--format` choices: the declared export formats.
+ExportFormat = Enum(  # type: ignore[misc]
+    "ExportFormat", {n.upper(): n for n in formats.NAMES}, type=str)
 
 def _system() -> System:
     """The system from the composition root, on an existing database."""
@@ -54,7 +51,8 @@ def export(
                                              help="What to export.")] = ExportKind.CHRONOLOGY,
     fmt: Annotated[ExportFormat | None, typer.Option(
         "--format", case_sensitive=False,
-        help="pdf, docx, csv or json (default: from the --out file's extension).")] = None,
+        help=f"{formats.listed(list(formats.NAMES))} (default: from the --out file's "
+             "extension).")] = None,
     date_from: Annotated[datetime | None, typer.Option(
         "--from", formats=["%Y-%m-%d"], help="Only entries on or after this day (London).")] = None,
     date_to: Annotated[datetime | None, typer.Option(
@@ -72,13 +70,16 @@ def export(
     """Export a chronology, proportionality statement or contents check, made from the log."""
     from uuid import UUID
 
+    from adapters.bootstrap import build_log_reader
     from adapters.driven.exports import build_export, render
     from adapters.driven.exports.document import Options
     from adapters.driven.exports.log import ExportSourceError
 
-    chosen = fmt.value if fmt is not None else out.suffix.lower().lstrip(".")
-    if chosen not in {f.value for f in ExportFormat}:
-        _fail(f"cannot tell the format from {out.name!r}: give --format pdf|docx|csv|json", 2)
+    found = formats.get(fmt.value) if fmt is not None else formats.by_extension(out.suffix[1:])
+    if found is None:
+        _fail(f"cannot tell the format from {out.name!r}: give --format "
+              f"{'|'.join(formats.NAMES)}", 2)
+    chosen = found.name
     try:
         stream_id = UUID(case_id)
     except ValueError:
@@ -91,7 +92,8 @@ def export(
                       tags=tuple(tag or ()), names=names)
     with _system() as system:
         try:
-            doc = build_export(system.application, stream_id, kind.value, options)
+            reader = build_log_reader(system.application)
+            doc = build_export(reader, stream_id, kind.value, options)
         except ExportSourceError as e:
             _fail(str(e))
     data = render(doc, chosen)
@@ -109,10 +111,11 @@ def verify_export(
                                          help="An export made by `asb export`.")],
 ) -> None:
     """Check that an export's rows still match the log at the position it embeds."""
+    from adapters.bootstrap import build_log_reader
     from adapters.driven.exports import verify_export as run_verify
 
     with _system() as system:
-        report = run_verify(system.application, file.read_bytes())
+        report = run_verify(build_log_reader(system.application), file.read_bytes())
     p = report.provenance
     if p is not None:
         typer.echo(f"{file.name}: {p.document} of {p.case['reference']} ({p.case['name']}), "

@@ -15,7 +15,9 @@ from adapters.driving.http.auth import TokenCache, Users
 from adapters.driving.http.deps import Services
 from adapters.driving.http.kinds import StreamKinds
 from adapters.driving.http.routes import deadlines, exports, health, incidents, pathways, places, verify
+from adapters.driven.exports.ports import LogReader
 from adapters.driven.readmodels.readside import ReadSide
+from adapters.driven.store.log_reader import log_reader_for
 from service.application import PathwayApplication
 
 DESCRIPTION = """\
@@ -39,6 +41,7 @@ def create_app(
     *,
     clock: Callable[[], datetime] | None = None,
     token_ttl: float = 30.0,
+    log_reader: LogReader | None = None,
 ) -> FastAPI:
     """An API over `application`, authenticating with `users`, reading from `projector`.
 
@@ -46,6 +49,7 @@ def create_app(
     FollowerReadSide: wait for `asb project --follow`). `clock` defaults to the
     application's, so deadlines and next steps use the same time the guards do.
     `token_ttl`: seconds a looked-up token is trusted without asking `users` again.
+    `log_reader`: what exports read (default: the application's own store).
     """
     app = FastAPI(
         title="Pathway",
@@ -68,6 +72,7 @@ def create_app(
         clock=clock or application.clock,
         tokens=TokenCache(users, ttl=token_ttl),
         kinds=StreamKinds(application),
+        log=log_reader or log_reader_for(application.events),
     )
     errors.install(app)
     modules = (health, pathways, places, incidents, deadlines, verify, exports)

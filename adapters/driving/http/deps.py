@@ -29,6 +29,7 @@ from adapters.driving.http.auth import (
     unauthorised,
 )
 from adapters.driving.http.kinds import StreamKinds
+from adapters.driven.exports.ports import LogReader
 from adapters.driven.readmodels.queries import Scope
 from adapters.driven.readmodels.readside import ReadSide
 from adapters.driven.store.settings import StoreSettings
@@ -44,6 +45,7 @@ class Services:
     clock: Callable[[], datetime]
     tokens: TokenCache
     kinds: StreamKinds
+    log: LogReader  # what exports read
 
 
 async def _services(request: Request) -> Services:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from uuid import UUID
 
 from annotated_types import MaxLen
@@ -17,7 +17,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from adapters.driven.exports import build_export, render, verify_export
+from adapters.driven.exports import build_export, formats, verify_export
 from adapters.driven.exports.document import Options
 from adapters.driven.exports.log import ExportSourceError
 from adapters.driving.http.auth import User
@@ -29,14 +29,23 @@ from service.permissions import Action, authorise
 
 router = APIRouter()
 
-MEDIA_TYPES = {
-    "json": "application/json", "csv": "text/csv; charset=utf-8", "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
+MEDIA_TYPES = {f.name: f.media_type for f in formats.REGISTRY}
+DEFAULT_FORMAT = formats.NAMES[0]
 FILTERS = ("from", "to", "only", "agency", "tag")  # the chronology's, as in `asb export`
 
-Format = Annotated[Literal["json", "csv", "pdf", "docx"], Query(
-    alias="format", description="json (default), csv (UTF-8 with BOM), pdf or docx")]
+if TYPE_CHECKING:
+    FormatName = str
+else:  # the declared formats, as an enum in the OpenAPI document
+    FormatName = Literal[formats.NAMES]
+
+
+def _described(f: formats.ExportFormat) -> str:
+    notes = [n for n in ("default" if f.name == DEFAULT_FORMAT else "", f.note) if n]
+    return f"{f.name} ({', '.join(notes)})" if notes else f.name
+
+
+Format = Annotated[FormatName, Query(
+    alias="format", description=formats.listed([_described(f) for f in formats.REGISTRY]))]
 Names = Annotated[bool, Query(description="show victims' and witnesses' names (default: initials)")]
 Item = Annotated[QueryText, MaxLen(200)]
 Items = list[Item] | None
@@ -86,12 +95,13 @@ def _export(services: Services, user: User, now: datetime,
     authorise(user.role, Action.EXPORT, kind)
     services.kinds.require(stream_id, track)  # 404 unless it is a `track`
     try:
-        doc = build_export(services.application, stream_id, kind, options, generated_at=now)
+        doc = build_export(services.log, stream_id, kind, options, generated_at=now)
     except ExportSourceError as e:
         raise NotFoundError(str(e)) from e
     p = doc.provenance
-    name = re.sub(r"[^A-Za-z0-9._-]", "_", f"{doc.case.reference}-{kind}.{fmt}")
-    return Response(render(doc, fmt), media_type=MEDIA_TYPES[fmt], headers={
+    chosen = formats.get(fmt)
+    name = re.sub(r"[^A-Za-z0-9._-]", "_", f"{doc.case.reference}-{kind}.{chosen.extension}")
+    return Response(chosen.render(doc), media_type=chosen.media_type, headers={
         "Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store",
         "X-Log-Position": p.position(), "X-Chain-Hash": p.chain_hash})
 
@@ -103,14 +113,14 @@ def _doc(track: str, what: str) -> dict[str, Any]:
 
 @router.get("/api/pathways/{pathway_id}/chronology", **_doc("pathway", "court chronology"))
 def pathway_chronology(pathway_id: UUID, services: ServicesDep, user: CurrentUser, now: Now,
-                       options: ChronologyOptions, fmt: Format = "json") -> Response:
+                       options: ChronologyOptions, fmt: Format = DEFAULT_FORMAT) -> Response:
     return _export(services, user, now, pathway_id, "pathway", "chronology", fmt, options)
 
 
 @router.get("/api/pathways/{pathway_id}/proportionality",
             **_doc("pathway", "proportionality statement"))
 def pathway_proportionality(pathway_id: UUID, services: ServicesDep, user: CurrentUser,
-                            now: Now, request: Request, fmt: Format = "json",
+                            now: Now, request: Request, fmt: Format = DEFAULT_FORMAT,
                             names: Names = False) -> Response:
     return _export(services, user, now, pathway_id, "pathway", "proportionality", fmt,
                    Options(names=names), request)
@@ -118,21 +128,22 @@ def pathway_proportionality(pathway_id: UUID, services: ServicesDep, user: Curre
 
 @router.get("/api/pathways/{pathway_id}/contents", **_doc("pathway", "statutory contents check"))
 def pathway_contents(pathway_id: UUID, services: ServicesDep, user: CurrentUser, now: Now,
-                     request: Request, fmt: Format = "json", names: Names = False) -> Response:
+                     request: Request, fmt: Format = DEFAULT_FORMAT,
+                     names: Names = False) -> Response:
     return _export(services, user, now, pathway_id, "pathway", "contents", fmt,
                    Options(names=names), request)
 
 
 @router.get("/api/places/{place_id}/chronology", **_doc("place", "court chronology"))
 def place_chronology(place_id: UUID, services: ServicesDep, user: CurrentUser, now: Now,
-                     options: ChronologyOptions, fmt: Format = "json") -> Response:
+                     options: ChronologyOptions, fmt: Format = DEFAULT_FORMAT) -> Response:
     return _export(services, user, now, place_id, "place", "chronology", fmt, options)
 
 
 @router.get("/api/places/{place_id}/proportionality",
             **_doc("place", "proportionality statement"))
 def place_proportionality(place_id: UUID, services: ServicesDep, user: CurrentUser, now: Now,
-                          request: Request, fmt: Format = "json",
+                          request: Request, fmt: Format = DEFAULT_FORMAT,
                           names: Names = False) -> Response:
     return _export(services, user, now, place_id, "place", "proportionality", fmt,
                    Options(names=names), request)
@@ -140,7 +151,8 @@ def place_proportionality(place_id: UUID, services: ServicesDep, user: CurrentUs
 
 @router.get("/api/places/{place_id}/contents", **_doc("place", "statutory contents check"))
 def place_contents(place_id: UUID, services: ServicesDep, user: CurrentUser, now: Now,
-                   request: Request, fmt: Format = "json", names: Names = False) -> Response:
+                   request: Request, fmt: Format = DEFAULT_FORMAT,
+                   names: Names = False) -> Response:
     return _export(services, user, now, place_id, "place", "contents", fmt,
                    Options(names=names), request)
 
@@ -161,7 +173,7 @@ class ExportVerifyOut(BaseModel):
     `asb verify-export`): `ok` is false when any problem was found."""
 
     ok: bool
-    format: Literal["pdf", "docx", "csv", "json"]
+    format: FormatName
     document: str
     case: VerifiedCase
     log_position: str
@@ -198,7 +210,7 @@ async def verify_file(request: Request, services: ServicesDep,
     if not data:
         raise DomainValidationError.single("body", "must be an export file (PDF, DOCX, CSV "
                                                    "or JSON); it is empty")
-    report = await run_in_threadpool(verify_export, services.application, bytes(data))
+    report = await run_in_threadpool(verify_export, services.log, bytes(data))
     prov = report.provenance
     if prov is None:
         rule = report.problems[0] if report.problems else "is not a Pathway export"
