@@ -142,7 +142,7 @@ def persistence_env(settings: StoreSettings) -> dict[str, str]:
             "POSTGRES_PASSWORD": settings.pg_password,
             "POSTGRES_SCHEMA": settings.pg_schema,
             "APPLICATION_RECORDER_TOPIC": POSTGRES_RECORDER_TOPIC,
-            # Serving nodes never run DDL; `asb db init` (schema.init_schema) does, once.
+            # Serving nodes never run DDL; `asb db init` (bootstrap.prepare_database) does.
             "CREATE_TABLE": "n",
         }
     return env
