@@ -1,41 +1,74 @@
-"""The one composition root: settings in, a wired application out. Nothing at import time."""
+"""The one composition root: settings in, a wired system out. Nothing is built at import time.
+
+`bootstrap(settings)` builds everything an entry point needs: the write application, the
+user store, the read-model store, its projector and read side, and (on first use) the HTTP
+app. `asb serve`, `project`, `rebuild`, `users`, `demo`, `export`, the API tests and the
+benchmarks all start here.
+
+DDL runs in one function, `prepare_database`: `asb db init` and the test fixtures call it,
+and so does opening an embedded SQLite file (one writer at a time, so creating tables there is
+safe, and `asb demo` works on a fresh machine). On PostgreSQL nothing else creates a table:
+serving, projecting and adding users expect `asb db init` to have run.
+"""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Self
 
+from adapters.driven.auth.users import UserStore
 from adapters.driven.exports.ports import LogReader
+from adapters.driven.readmodels.database import ReadStore, open_read_store
+from adapters.driven.readmodels.projector import Projector
+from adapters.driven.readmodels.readside import FollowerReadSide, InProcessReadSide, ReadSide
 from adapters.driven.store.schema import init_schema
 from adapters.driven.store.settings import StoreSettings, persistence_env
+from adapters.settings import ProjectionMode, Settings
 from domain.rulesets import RuleBook
 from service.application import Clock, PathwayApplication, utc_now
 
-RULE_SETS_VAR = "ASB_RULE_SETS"
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 
-def rule_book_from(environ: Mapping[str, str]) -> RuleBook:
-    """Switch on enacted-but-not-commenced rule sets, e.g. ASB_RULE_SETS=cpa2026."""
-    return RuleBook.with_switches(environ.get(RULE_SETS_VAR, "").split(","))
+def prepare_database(store: StoreSettings) -> list[str]:
+    """Create every table Pathway uses, if missing (idempotent, safe from several processes).
+
+    The event log's tables, the users table and the read models'. Returns the event log's
+    table names.
+    """
+    tables = init_schema(store)
+    with UserStore(store) as users:
+        users.create_table()
+    read = open_read_store(store, create=True)  # under an advisory lock on PostgreSQL
+    read.close()
+    return tables
+
+
+def open_store(store: StoreSettings) -> None:
+    """What opening the store does before use: an embedded SQLite file gets its tables."""
+    if store.backend == "sqlite":
+        prepare_database(store)
 
 
 def build_application(
-    settings: StoreSettings | None = None,
+    store: StoreSettings,
     *,
     clock: Clock = utc_now,
     rule_book: RuleBook | None = None,
-    environ: Mapping[str, str] | None = None,
     snapshot_interval: int = 200,
+    prepare: bool = True,
 ) -> PathwayApplication:
-    environ = os.environ if environ is None else environ
-    settings = settings or StoreSettings.from_env(environ)
-    if settings.backend == "sqlite":
-        # An embedded file has one writer at a time, so creating tables here is safe.
-        init_schema(settings)
+    """The write application alone (what `bootstrap` builds first); `rule_book` defaults to
+    the rule sets in force, none switched on."""
+    if prepare:
+        open_store(store)
     return PathwayApplication(
-        persistence_env(settings),
+        persistence_env(store),
         clock=clock,
-        rule_book=rule_book or rule_book_from(environ),
+        rule_book=RuleBook.with_switches(()) if rule_book is None else rule_book,
         snapshot_interval=snapshot_interval,
     )
 
@@ -45,3 +78,66 @@ def build_log_reader(application: PathwayApplication) -> LogReader:
     from adapters.driven.store.log_reader import log_reader_for
 
     return log_reader_for(application.events)
+
+
+@dataclass
+class System:
+    """Everything `bootstrap` built; `close()` (or `with`) releases it."""
+
+    settings: Settings
+    application: PathwayApplication
+    users: UserStore
+    store: ReadStore
+    projector: Projector
+    read_side: ReadSide
+    clock: Clock
+    token_ttl: float = 30.0
+    _stack: ExitStack = field(default_factory=ExitStack, repr=False)
+
+    @cached_property
+    def app(self) -> FastAPI:
+        """The HTTP API over this system (built on first use)."""
+        from adapters.driving.http.app import create_app
+
+        return create_app(self.application, self.users, self.read_side, clock=self.clock,
+                          token_ttl=self.token_ttl)
+
+    def close(self) -> None:
+        self._stack.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def bootstrap(
+    settings: Settings,
+    *,
+    clock: Clock = utc_now,
+    rule_book: RuleBook | None = None,
+    projection: ProjectionMode | None = None,
+    snapshot_interval: int = 200,
+    token_ttl: float = 30.0,
+) -> System:
+    """Build the system `settings` describe. `projection` overrides `settings.projection`."""
+    store = settings.store
+    open_store(store)
+    stack = ExitStack()
+    book = settings.rule_book() if rule_book is None else rule_book
+    application = build_application(store, clock=clock, rule_book=book,
+                                    snapshot_interval=snapshot_interval, prepare=False)
+    stack.callback(application.close)
+    users = UserStore(store)
+    stack.callback(users.close)
+    read = open_read_store(store)
+    stack.callback(read.close)
+    projector = Projector(application, read)
+    read_side: ReadSide
+    if (projection or settings.projection) is ProjectionMode.IN_PROCESS:
+        read_side = InProcessReadSide(projector)
+    else:
+        read_side = FollowerReadSide(application, read)
+    return System(settings, application, users, read, projector, read_side, clock,
+                  token_ttl, stack)

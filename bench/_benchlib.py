@@ -21,8 +21,7 @@ from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate, event
 from psycopg import sql
 
-from adapters.bootstrap import build_application
-from adapters.driven.store.schema import init_schema
+from adapters.bootstrap import build_application, prepare_database
 from adapters.driven.store.settings import StoreSettings
 from domain.model import Actor
 from service.application import PathwayApplication
@@ -87,7 +86,7 @@ class Stores:
         schema = f"bench_{uuid.uuid4().hex[:12]}"
         sep = "&" if "?" in postgres_url else "?"
         settings = StoreSettings.parse(f"{postgres_url}{sep}schema={schema}")
-        init_schema(settings)  # creates the schema and Pathway's tables (as `asb db init`)
+        prepare_database(settings)  # creates the schema and Pathway's tables (as `asb db init`)
         p = urlsplit(postgres_url)
         env = {"PERSISTENCE_MODULE": "eventsourcing.postgres",
                "POSTGRES_DBNAME": p.path.lstrip("/"), "POSTGRES_HOST": p.hostname or "",
@@ -96,7 +95,7 @@ class Stores:
         return cls("postgres", settings, env, tmp, postgres_url, schema)
 
     def pathway_app(self, clock: Clock, **kw: Any) -> PathwayApplication:
-        app = build_application(self.pathway_settings, clock=clock, environ={}, **kw)
+        app = build_application(self.pathway_settings, clock=clock, **kw)
         self.apps.append(app)
         return app
 

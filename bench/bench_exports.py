@@ -12,7 +12,7 @@ Timings are medians of --rounds runs after one warm-up on a small export (fonts 
 once per process). The PDF's font subsets are cached per character set, so the cache is
 emptied before every timed PDF run: each one pays for its subsets as a first export does.
 "build" = load the covered streams + build the rows + provenance; each format's figure is the
-rendering alone. Targets (issue 4): JSON/CSV <= 100 ms, DOCX <= 1 s, PDF <= 3 s.
+rendering alone. Targets: JSON/CSV <= 100 ms, DOCX <= 1 s, PDF <= 3 s.
 
 --weasyprint-rows N also times WeasyPrint on the first N rows of the same chronology (the
 engine the PDF falls back to for text that needs shaping), for comparison.
@@ -132,8 +132,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         clock = Clock()
-        app = build_application(StoreSettings.parse(f"sqlite:///{tmp}/bench.db"), clock=clock,
-                                environ={})
+        app = build_application(StoreSettings.parse(f"sqlite:///{tmp}/bench.db"), clock=clock)
         t = time.perf_counter()
         pid = make_pathway(app, clock, args.events)
         made = time.perf_counter() - t

@@ -17,8 +17,8 @@ import psycopg
 from eventsourcing.application import Application
 from psycopg import sql
 
+from adapters.bootstrap import prepare_database
 from adapters.driven.store.integrity import verify_log
-from adapters.driven.store.schema import init_schema
 from adapters.driven.store.settings import StoreSettings, persistence_env
 from domain.events.base import GENESIS_HASH, DomainEvent
 
@@ -62,7 +62,7 @@ def main() -> None:
     if settings.backend == "postgres" and not settings.pg_schema:
         raise SystemExit("give the PostgreSQL URL a ?schema=NAME to drop and refill")
     _reset(settings)
-    init_schema(settings)
+    prepare_database(settings)
     with BenchApp(env=persistence_env(settings)) as app:
         started = time.perf_counter()
         for _ in range(args.single // 10):

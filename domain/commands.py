@@ -64,6 +64,13 @@ def command_class(step: str) -> type[Command]:
 ALL_STEPS: tuple[str, ...] = tuple(sorted(PERSON_EVENTS | PLACE_EVENTS | INCIDENT_EVENTS))
 
 
+def command_fields(step: str) -> type[BaseModel]:
+    """The step's own fields: its command without the envelope. Front ends build their
+    request schemas from these, never from a stored event class, so a stored field renamed
+    in a new event version leaves the commands (and the API built on them) as they were."""
+    return _fields_base(command_class(step))
+
+
 @cache
 def _adapter() -> TypeAdapter[Any]:
     union = Union[tuple(command_class(s) for s in ALL_STEPS)]  # type: ignore[valid-type]  # noqa: UP007

@@ -62,6 +62,6 @@ def app(sqlite_settings, clock):  # type: ignore[no-untyped-def]
     """The real application service on a temporary SQLite file."""
     from adapters.bootstrap import build_application
 
-    application = build_application(sqlite_settings, clock=clock, environ={})
+    application = build_application(sqlite_settings, clock=clock)
     yield application
     application.close()

@@ -47,8 +47,7 @@ def _open(app: PathwayApplication, name: str, date_of_birth: str | None) -> Case
 def _deployment(book: str, sqlite_settings: StoreSettings, clock: Clock,
                 request: pytest.FixtureRequest) -> PathwayApplication:
     """A deployment with its own rule book, on the scenario's store."""
-    application = build_application(sqlite_settings, clock=clock, rule_book=RULE_BOOKS[book],
-                                    environ={})
+    application = build_application(sqlite_settings, clock=clock, rule_book=RULE_BOOKS[book])
     request.addfinalizer(application.close)
     return application
 

@@ -126,7 +126,7 @@ def _rebuilt(name: str, subject: Case, app: PathwayApplication) -> None:
 def _same_deadlines(name: str, subject: Case, app: PathwayApplication, clock: Clock,
                     sqlite_settings: StoreSettings) -> None:
     case = subject.named(name)
-    fresh = build_application(sqlite_settings, clock=clock, environ={})
+    fresh = build_application(sqlite_settings, clock=clock)
     try:
         rebuilt = [(d.code, d.due_at) for d in fresh.deadlines(case.id)]
     finally:

@@ -1,7 +1,7 @@
 """An API over a real store, per test: SQLite file or a fresh PostgreSQL schema.
 
-`api` is the app from the factory with the real application service, user store and an
-in-process projection; requests go through HTTP (starlette's TestClient, on httpx).
+`api` is the system from the composition root (adapters.bootstrap) with an in-process
+projection; requests go through HTTP (starlette's TestClient, on httpx).
 """
 
 from __future__ import annotations
@@ -21,14 +21,12 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 from psycopg import sql
 
+from adapters.bootstrap import bootstrap, prepare_database
 from adapters.driven.auth.users import UserStore
-from adapters.bootstrap import build_application
-from adapters.driving.http import create_app
-from adapters.driven.readmodels.database import ReadStore, open_read_store
+from adapters.driven.readmodels.database import ReadStore
 from adapters.driven.readmodels.projector import Projector
-from adapters.driven.readmodels.readside import InProcessReadSide
-from adapters.driven.store.schema import init_schema
 from adapters.driven.store.settings import StoreSettings
+from adapters.settings import Settings
 from service.application import PathwayApplication
 from tests.conftest import Clock
 
@@ -80,18 +78,11 @@ class Api:
 
 
 def make_api(settings: StoreSettings, clock: Clock) -> Iterator[Api]:
-    init_schema(settings)
-    application = build_application(settings, clock=clock, environ={})
-    users = UserStore(settings)
-    users.create_table()
-    store = open_read_store(settings)
-    projector = Projector(application, store)
-    app = create_app(application, users, InProcessReadSide(projector))
-    with TestClient(app, raise_server_exceptions=True) as client:
-        yield Api(client, application, users, projector, store, clock)
-    store.close()
-    users.close()
-    application.close()
+    prepare_database(settings)  # as `asb db init` does before a PostgreSQL API starts
+    with bootstrap(Settings.for_store(settings), clock=clock) as system, \
+            TestClient(system.app, raise_server_exceptions=True) as client:
+        yield Api(client, system.application, system.users, system.projector, system.store,
+                  clock)
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from adapters.driving.cli.script import ScriptedClock, Story, sid
 from adapters.driving.cli.story import GREEN, STORY_END, STORY_START, place_track, report_incidents
 from adapters.driving.cli.story_subjects import dean, kyle, maria
 from adapters.driven.store.settings import StoreSettings
+from adapters.settings import Settings
 from tests.api.conftest import Api, make_api
 from tests.api.story_client import HttpStoryApp
 
@@ -53,7 +54,7 @@ def http_story(store_settings: StoreSettings) -> Iterator[Api]:
 @pytest.fixture
 def demo(tmp_path: Any) -> Iterator[Api]:
     settings = StoreSettings.parse(f"sqlite:///{tmp_path / 'demo.db'}")
-    run_demo(settings, Console(file=io.StringIO()))
+    run_demo(Settings.for_store(settings), Console(file=io.StringIO()))
     yield from make_api(settings, ScriptedClock(STORY_END))  # type: ignore[arg-type]
 
 

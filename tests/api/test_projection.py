@@ -25,6 +25,7 @@ from adapters.driven.readmodels import queries
 from adapters.driven.readmodels import tables as t
 from adapters.driven.readmodels.projector import NotificationLog, Projector
 from adapters.driven.store.settings import StoreSettings
+from adapters.settings import Settings
 from tests.api.cases import Case, london
 from tests.api.conftest import Api
 
@@ -165,7 +166,7 @@ def _url(settings: StoreSettings) -> str:
 
 
 def test_asb_rebuild_leaves_every_read_model_as_it_was(api: Api) -> None:
-    run_demo(api.projector.store.settings, Console(file=io.StringIO()))
+    run_demo(Settings.for_store(api.projector.store.settings), Console(file=io.StringIO()))
     case = Case.open(api.client, api.token())
     case.do("entry_corrected", london(2026, 1, 6), corrected_version=1,
             correction="Date of birth confirmed", reason="Checked against the PNC record")

@@ -19,14 +19,13 @@ import pytest
 from psycopg import sql
 from sqlalchemy import select
 
-from adapters.bootstrap import build_application
+from adapters.bootstrap import build_application, prepare_database
 from adapters.driven.readmodels import queries
 from adapters.driven.readmodels import tables as t
 from adapters.driven.readmodels.database import ReadStore, open_read_store
 from adapters.driven.readmodels.follow import follow
 from adapters.driven.readmodels.projector import Projector
 from adapters.driven.store.integrity import verify_log
-from adapters.driven.store.schema import init_schema
 from adapters.driven.store.settings import StoreSettings, table_names
 from domain.events.base import GENESIS_HASH
 from domain.model import Actor, PathwayOpened, VersionConflictError
@@ -57,7 +56,7 @@ class Pg:
                                        sql.Identifier(table_names(self.settings).heads))
 
     def app(self) -> PathwayApplication:
-        return build_application(self.settings, clock=lambda: NOW, environ={})
+        return build_application(self.settings, clock=lambda: NOW)
 
     def log_rows(self) -> list[tuple[int, UUID, int]]:
         with psycopg.connect(self.url) as conn:
@@ -70,7 +69,7 @@ class Pg:
 @pytest.fixture
 def pg(postgres_url: str) -> Iterator[Pg]:
     settings = pg_settings(postgres_url)
-    init_schema(settings)
+    prepare_database(settings)
     try:
         yield Pg(postgres_url, settings)
     finally:

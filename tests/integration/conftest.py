@@ -18,6 +18,7 @@ import pytest
 from psycopg import sql
 
 from adapters.driven.store.settings import StoreSettings, table_names
+from adapters.settings import Settings
 
 # ============================================================================ service fixtures
 
@@ -35,7 +36,7 @@ def service_settings(service_backend: str, request: pytest.FixtureRequest) -> It
     if service_backend == "sqlite":
         yield request.getfixturevalue("sqlite_settings")
         return
-    from adapters.driven.store.schema import init_schema
+    from adapters.bootstrap import prepare_database
 
     url: str = request.getfixturevalue("postgres_url")
     schema = f"t_{uuid4().hex[:16]}"
@@ -44,7 +45,7 @@ def service_settings(service_backend: str, request: pytest.FixtureRequest) -> It
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema)))
     try:
-        init_schema(settings)  # serving nodes never create tables on PostgreSQL
+        prepare_database(settings)  # serving nodes never create tables on PostgreSQL
         yield settings
     finally:
         with psycopg.connect(url, autocommit=True) as conn:
@@ -60,7 +61,7 @@ def service_app_factory(service_settings: StoreSettings, clock: Any) -> Iterator
     built: list[Any] = []
 
     def make(**kwargs: Any) -> Any:
-        application = build_application(service_settings, clock=clock, environ={}, **kwargs)
+        application = build_application(service_settings, clock=clock, **kwargs)
         built.append(application)
         return application
 
@@ -116,7 +117,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from adapters.driving.cli.demo import run_demo
 
     path = tmp_path_factory.mktemp("demo") / "pathway.db"
-    run_demo(StoreSettings.parse(f"sqlite:///{path}"), Console(file=io.StringIO()))
+    run_demo(Settings.for_store(StoreSettings.parse(f"sqlite:///{path}")), Console(file=io.StringIO()))
     return path
 
 
@@ -124,7 +125,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo_app(demo_db: Path) -> Iterator[Any]:
     from adapters.bootstrap import build_application
 
-    application = build_application(StoreSettings.parse(f"sqlite:///{demo_db}"), environ={})
+    application = build_application(StoreSettings.parse(f"sqlite:///{demo_db}"))
     yield application
     application.close()
 

@@ -214,7 +214,7 @@ def test_demo_story_is_recorded_through_the_engine(demo: Demo) -> None:
     from adapters.bootstrap import build_application
     from domain.instruments import Kind, S
 
-    application = build_application(StoreSettings.parse(f"sqlite:///{demo.db}"), environ={})
+    application = build_application(StoreSettings.parse(f"sqlite:///{demo.db}"))
     try:
         dean = application.pathway(sid("dean"))
         kinds = [i.kind for i in dean.instruments.values()]

@@ -20,7 +20,7 @@ def chronology(demo_db: Any) -> ExportDocument:
     from adapters.bootstrap import build_application
     from adapters.driven.store.settings import StoreSettings
 
-    app = build_application(StoreSettings.parse(f"sqlite:///{demo_db}"), environ={})
+    app = build_application(StoreSettings.parse(f"sqlite:///{demo_db}"))
     try:
         return build_export(build_log_reader(app), sid("dean"), "chronology")
     finally:

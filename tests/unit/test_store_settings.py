@@ -11,8 +11,8 @@ from adapters.driven.store.settings import (
     heads_table_for,
     persistence_env,
     table_names,
-    tracking_table_for,
 )
+from adapters.settings import load_settings
 
 
 def test_default_is_a_sqlite_file_in_the_working_directory(
@@ -20,7 +20,7 @@ def test_default_is_a_sqlite_file_in_the_working_directory(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     for environ in ({}, {"ASB_DATABASE_URL": ""}, {"ASB_DATABASE_URL": "  "}):
-        s = StoreSettings.from_env(environ)
+        s = load_settings(environ).store
         assert (s.backend, s.sqlite_path) == ("sqlite", tmp_path / "pathway.db")
 
 
@@ -36,7 +36,7 @@ def test_default_is_a_sqlite_file_in_the_working_directory(
 def test_sqlite_forms(url: str, expected: str, tmp_path: Path,
                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    s = StoreSettings.from_env({"ASB_DATABASE_URL": url})
+    s = load_settings({"ASB_DATABASE_URL": url}).store
     assert s.sqlite_path == Path(expected.format(cwd=tmp_path))
     env = persistence_env(s)
     assert env["PERSISTENCE_MODULE"] == "eventsourcing.sqlite"
@@ -83,7 +83,7 @@ def test_env_always_names_our_mapper_transcoder_and_recorder() -> None:
 )
 def test_anything_else_is_refused_naming_the_variable_and_the_forms(url: str) -> None:
     with pytest.raises(ValueError, match="ASB_DATABASE_URL") as info:
-        StoreSettings.from_env({"ASB_DATABASE_URL": url})
+        _ = load_settings({"ASB_DATABASE_URL": url}).store
     assert "sqlite:///" in str(info.value) and "postgresql://" in str(info.value)
 
 
@@ -95,5 +95,10 @@ def test_table_names_follow_eventsourcing() -> None:
         "events": "pathway_events", "heads": "pathway_stream_heads",
         "snapshots": "pathway_snapshots"}
     assert heads_table_for("stored_events") == "stream_heads"
-    assert tracking_table_for(sqlite, "Views") == "tracking"
-    assert tracking_table_for(pg, "Views") == "views_tracking"
+
+
+@pytest.mark.parametrize("url", ["sqlite:////abs/p.db", "postgresql://u:p%40ss@h:6543/d?schema=s",
+                                 "postgresql://u@h/d"])
+def test_url_reads_back_as_the_same_settings(url: str) -> None:
+    s = StoreSettings.parse(url)
+    assert StoreSettings.parse(s.url()) == s

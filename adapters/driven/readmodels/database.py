@@ -54,8 +54,9 @@ class ReadStore:
         self.engine.dispose()
 
 
-def open_read_store(settings: StoreSettings, *, create: bool = True, **engine_kw: Any) -> ReadStore:
-    """An engine for `settings`; with `create`, the read-model tables are made if missing."""
+def open_read_store(settings: StoreSettings, *, create: bool = False, **engine_kw: Any) -> ReadStore:
+    """An engine for `settings`; with `create`, the read-model tables are made if missing
+    (adapters.bootstrap.prepare_database is the one caller that asks)."""
     store = ReadStore(_engine(settings, **engine_kw), settings)
     if create:
         create_tables(store)

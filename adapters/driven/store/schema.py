@@ -1,34 +1,32 @@
-"""`init_schema`: create every table the Application and its projections use (`asb db init`).
+"""`init_schema`: create the event log's tables (called by `adapters.bootstrap.prepare_database`).
+
+The read models keep their position in their own table, in the same transaction as their rows
+(adapters/driven/readmodels), so no eventsourcing tracking table is made.
 
 Idempotent and safe to run from several processes at once (see recorders.create_*_tables).
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
-from collections.abc import Sequence
 from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 from eventsourcing.persistence import InfrastructureFactory
 from eventsourcing.postgres import PostgresAggregateRecorder, PostgresFactory, PostgresRecorder
-from eventsourcing.postgres import PostgresTrackingRecorder
 from eventsourcing.sqlite import SQLiteAggregateRecorder, SQLiteFactory, SQLiteRecorder
-from eventsourcing.sqlite import SQLiteTrackingRecorder
 from eventsourcing.utils import Environment
 
 from adapters.driven.store.recorders import create_postgres_tables, create_sqlite_tables
 from adapters.driven.store.settings import (
     APPLICATION_NAME,
-    PROJECTION_NAMES,
     StoreSettings,
     persistence_env,
     table_names,
-    tracking_table_for,
 )
+from adapters.settings import library_environ
 
 
 def store_factory(settings: StoreSettings) -> InfrastructureFactory[Any]:
@@ -38,22 +36,19 @@ def store_factory(settings: StoreSettings) -> InfrastructureFactory[Any]:
     environment under our settings), so it resolves the same tables, prefixes and any
     CIPHER_*/COMPRESSOR_TOPIC the operator set. The caller must close() it.
     """
-    env = {"POSTGRES_POOL_SIZE": "1", **os.environ, **persistence_env(settings)}
+    env = {"POSTGRES_POOL_SIZE": "1", **library_environ(), **persistence_env(settings)}
     env["CREATE_TABLE"] = "n"
     return InfrastructureFactory.construct(Environment(APPLICATION_NAME, env))
 
 
-def init_schema(
-    settings: StoreSettings, projection_names: Sequence[str] = PROJECTION_NAMES
-) -> list[str]:
-    """Create events + stream_heads, snapshots and projection tracking tables if missing.
+def init_schema(settings: StoreSettings) -> list[str]:
+    """Create the events + stream_heads and snapshots tables if missing.
 
     Returns the names of the tables that now exist for the application (for `asb db init`).
     """
     if settings.sqlite_path is not None:
         _ensure_wal(settings.sqlite_path)
     names = table_names(settings)
-    trackers = list(dict.fromkeys(tracking_table_for(settings, p) for p in projection_names))
     factory = store_factory(settings)
     try:
         # The recorders below are built only for their CREATE statements, with the same
@@ -65,8 +60,6 @@ def init_schema(
                 events,  # type: ignore[list-item]
                 SQLiteAggregateRecorder(ds, events_table_name=names.snapshots),
             ]
-            if trackers:  # one shared "tracking" table on SQLite
-                sqlite_recorders.append(SQLiteTrackingRecorder(ds))
             create_sqlite_tables(ds, sqlite_recorders)
         elif isinstance(factory, PostgresFactory):
             pds = factory.datastore
@@ -74,14 +67,13 @@ def init_schema(
                 events,  # type: ignore[list-item]
                 PostgresAggregateRecorder(pds, events_table_name=names.snapshots),
             ]
-            pg_recorders += [PostgresTrackingRecorder(pds, tracking_table_name=t) for t in trackers]
             create_postgres_tables(pds, pg_recorders)
         else:  # pragma: no cover - persistence_env only names the two modules above
             msg = f"unsupported persistence factory {type(factory).__name__}"
             raise TypeError(msg)
     finally:
         factory.close()
-    return [names.events, names.heads, names.snapshots, *trackers]
+    return [names.events, names.heads, names.snapshots]
 
 
 def _ensure_wal(path: Path, timeout: float = 30.0) -> None:

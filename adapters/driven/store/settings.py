@@ -1,4 +1,5 @@
-"""Where the event log lives: parse `ASB_DATABASE_URL` into settings and the eventsourcing env.
+"""Where the event log lives: parse the `ASB_DATABASE_URL` value into settings and the
+eventsourcing env (the variable itself is read by adapters/settings.py).
 
 This is the one place that names the application ("pathway") and the tables derived from it,
 so `schema.py`, `integrity.py` and the Application all agree on them.
@@ -6,21 +7,14 @@ so `schema.py`, `integrity.py` and the Application all agree on them.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 #: `PathwayApplication.name`. eventsourcing derives PostgreSQL table names and env-var
 #: prefixes (PATHWAY_*) from it, so changing it moves the data: treat it as storage.
 APPLICATION_NAME = "pathway"
-#: Projections whose eventsourcing tracking tables `init_schema` creates. None today: the read
-#: models keep their position in their own table (adapters/driven/readmodels), in the same
-#: transaction as their rows. A projection built on eventsourcing's tracking recorder must be
-#: named here for its tracking table to exist on PostgreSQL.
-PROJECTION_NAMES: tuple[str, ...] = ()
 
 ENV_VAR = "ASB_DATABASE_URL"
 DEFAULT_SQLITE_FILE = "pathway.db"
@@ -39,7 +33,7 @@ POSTGRES_RECORDER_TOPIC = "adapters.driven.store.recorders:PostgresHeadsApplicat
 
 @dataclass(frozen=True)
 class StoreSettings:
-    """A parsed, validated store location. Build it with `from_env` or `parse`."""
+    """A parsed, validated store location. Build it with `parse`."""
 
     backend: Literal["sqlite", "postgres"]
     sqlite_path: Path | None = None  # absolute, so a later chdir cannot move the database
@@ -51,13 +45,8 @@ class StoreSettings:
     pg_schema: str = ""  # empty means PostgreSQL's "public"
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> StoreSettings:
-        """Settings from `ASB_DATABASE_URL` (default: `pathway.db` in the working directory)."""
-        env = os.environ if environ is None else environ
-        return cls.parse(env.get(ENV_VAR, ""))
-
-    @classmethod
     def parse(cls, url: str) -> StoreSettings:
+        """An `ASB_DATABASE_URL` value; empty means `pathway.db` in the working directory."""
         text = url.strip()
         if not text:
             return cls._sqlite(DEFAULT_SQLITE_FILE)
@@ -103,6 +92,16 @@ class StoreSettings:
             pg_schema=query.get("schema", [""])[0],
         )
 
+    def url(self) -> str:
+        """These settings as an `ASB_DATABASE_URL` value (`parse` reads it back)."""
+        if self.backend == "sqlite":
+            return f"sqlite:///{self.sqlite_path}"
+        user = quote(self.pg_user, safe="")
+        password = f":{quote(self.pg_password, safe='')}" if self.pg_password else ""
+        schema = f"?schema={self.pg_schema}" if self.pg_schema else ""
+        return (f"postgresql://{user}{password}@{self.pg_host}:{self.pg_port}/"
+                f"{quote(self.pg_dbname, safe='')}{schema}")
+
     def describe(self) -> str:
         """Where the data is, without the password (for logs and `asb` output)."""
         if self.backend == "sqlite":
@@ -143,7 +142,7 @@ def persistence_env(settings: StoreSettings) -> dict[str, str]:
             "POSTGRES_PASSWORD": settings.pg_password,
             "POSTGRES_SCHEMA": settings.pg_schema,
             "APPLICATION_RECORDER_TOPIC": POSTGRES_RECORDER_TOPIC,
-            # Serving nodes never run DDL; `asb db init` (schema.init_schema) does, once.
+            # Serving nodes never run DDL; `asb db init` (bootstrap.prepare_database) does.
             "CREATE_TABLE": "n",
         }
     return env
@@ -160,11 +159,6 @@ def heads_table_for(events_table: str) -> str:
     """The stream-heads table paired with an events table ("stored_events" -> "stream_heads")."""
     prefix = events_table.removesuffix("_events")
     return "stream_heads" if prefix in ("stored", events_table) else f"{prefix}_stream_heads"
-
-
-def tracking_table_for(settings: StoreSettings, projection_name: str) -> str:
-    # Mirrors eventsourcing 9.5.6: SQLite always uses "tracking"; PostgreSQL "<name>_tracking".
-    return "tracking" if settings.backend == "sqlite" else f"{projection_name.lower()}_tracking"
 
 
 def table_names(settings: StoreSettings) -> TableNames:

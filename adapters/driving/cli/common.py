@@ -1,4 +1,4 @@
-"""What every `asb` command shares: failing clearly, and the store settings."""
+"""What every `asb` command shares: failing clearly, and the settings."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import typer
 
 if TYPE_CHECKING:
     from adapters.driven.store.settings import StoreSettings
+    from adapters.settings import Settings
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -16,11 +17,19 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def store_settings() -> StoreSettings:
-    """ASB_DATABASE_URL parsed, or a clear error naming it."""
-    from adapters.driven.store.settings import StoreSettings
+def settings() -> Settings:
+    """The ASB_* settings, checked (ASB_DATABASE_URL parsed), or a clear error naming them."""
+    from adapters.settings import load_settings
 
     try:
-        return StoreSettings.from_env()
+        loaded = load_settings()
+        loaded.store  # noqa: B018 - parse ASB_DATABASE_URL now, to fail before any work
+        loaded.rule_book()
     except ValueError as e:
         fail(str(e), 2)
+    return loaded
+
+
+def store_settings() -> StoreSettings:
+    """Where the event log lives (ASB_DATABASE_URL), or a clear error naming it."""
+    return settings().store

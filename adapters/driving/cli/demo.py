@@ -11,13 +11,13 @@ from rich.console import Console
 from rich.rule import Rule
 from rich.text import Text
 
-from adapters.bootstrap import build_application
+from adapters.bootstrap import bootstrap
 from adapters.driving.cli import output
 from adapters.driving.cli.script import ScriptedClock, Story, already_told, sid
 from adapters.driving.cli.story import GREEN, STORY_END, STORY_START, place_track, report_incidents
 from adapters.driving.cli.story_subjects import dean, kyle, maria
-from adapters.driven.store.schema import init_schema
-from adapters.driven.store.settings import StoreSettings
+from adapters.settings import Settings
+from domain.rulesets import RuleBook
 from service.application import PathwayApplication
 
 PATHWAYS = ("dean", "kyle", "maria")
@@ -28,10 +28,12 @@ class DemoIncompleteError(RuntimeError):
     """The database holds part of the story only (an earlier run was interrupted)."""
 
 
-def run_demo(settings: StoreSettings, console: Console) -> None:
-    init_schema(settings)  # idempotent; PostgreSQL application nodes never create tables
+def run_demo(config: Settings, console: Console) -> None:
+    """Play (or find) the story in the store `config` names; the rule sets in force only."""
+    settings = config.store
     clock = ScriptedClock(STORY_START)
-    app = build_application(settings, clock=clock, environ={})
+    system = bootstrap(config, clock=clock, rule_book=RuleBook.with_switches(()))
+    app = system.application
     try:
         found = already_told(app, (GREEN,), PATHWAYS)
         if found and len(found) < len(STREAMS):
@@ -55,7 +57,7 @@ def run_demo(settings: StoreSettings, console: Console) -> None:
         clock.move_to(STORY_END)
         print_state(app, console)
     finally:
-        app.close()
+        system.close()
 
 
 def print_state(app: PathwayApplication, console: Console) -> None:

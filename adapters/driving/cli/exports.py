@@ -1,8 +1,8 @@
 """`asb export` and `asb verify-export`: court-ready exports made from the log, and the check
 that an export still matches it (adapters/driven/exports, docs/exports.md).
 
-Registered on the main `asb` app by `register(app)`. Importing this module builds nothing;
-each command wires what it needs from ASB_DATABASE_URL.
+Registered explicitly in cli/main.py. Importing this module builds nothing; each command
+asks the composition root (adapters/bootstrap.py) for the application.
 """
 
 from __future__ import annotations
@@ -10,13 +10,16 @@ from __future__ import annotations
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from adapters.driven.exports import formats
 from adapters.driving.cli.common import fail as _fail
-from adapters.driving.cli.common import store_settings
+from adapters.driving.cli.common import settings
+
+if TYPE_CHECKING:
+    from adapters.bootstrap import System
 
 
 class ExportKind(str, Enum):
@@ -29,12 +32,15 @@ class ExportKind(str, Enum):
 ExportFormat = Enum(  # type: ignore[misc]
     "ExportFormat", {n.upper(): n for n in formats.NAMES}, type=str)
 
-def _application() -> Any:
-    from adapters.bootstrap import build_application
-    settings = store_settings()
-    if settings.sqlite_path is not None and not settings.sqlite_path.exists():
-        _fail(f"no database at {settings.describe()} (set ASB_DATABASE_URL)")
-    return build_application(settings)
+def _system() -> System:
+    """The system from the composition root, on an existing database."""
+    from adapters.bootstrap import bootstrap
+
+    loaded = settings()
+    store = loaded.store
+    if store.sqlite_path is not None and not store.sqlite_path.exists():
+        _fail(f"no database at {store.describe()} (set ASB_DATABASE_URL)")
+    return bootstrap(loaded)
 
 
 def export(
@@ -84,13 +90,12 @@ def export(
                       date_to=date_to.date() if date_to else None,
                       only=tuple(only or ()), agencies=tuple(agency or ()),
                       tags=tuple(tag or ()), names=names)
-    app = _application()
-    try:
-        doc = build_export(build_log_reader(app), stream_id, kind.value, options)
-    except ExportSourceError as e:
-        _fail(str(e))
-    finally:
-        app.close()
+    with _system() as system:
+        try:
+            reader = build_log_reader(system.application)
+            doc = build_export(reader, stream_id, kind.value, options)
+        except ExportSourceError as e:
+            _fail(str(e))
     data = render(doc, chosen)
     out.write_bytes(data)
     p = doc.provenance
@@ -109,11 +114,8 @@ def verify_export(
     from adapters.bootstrap import build_log_reader
     from adapters.driven.exports import verify_export as run_verify
 
-    app = _application()
-    try:
-        report = run_verify(build_log_reader(app), file.read_bytes())
-    finally:
-        app.close()
+    with _system() as system:
+        report = run_verify(build_log_reader(system.application), file.read_bytes())
     p = report.provenance
     if p is not None:
         typer.echo(f"{file.name}: {p.document} of {p.case['reference']} ({p.case['name']}), "
@@ -138,8 +140,3 @@ def verify_export(
     for line in report.problems:
         typer.echo(f"  {line}", err=True)
     raise typer.Exit(1)
-
-
-def register(app: typer.Typer) -> None:
-    app.command("export")(export)
-    app.command("verify-export")(verify_export)

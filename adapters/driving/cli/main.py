@@ -1,23 +1,29 @@
-"""The `asb` command line (DESIGN.md s.7). Importing this module only defines the typer app:
+"""The `asb` command line. Importing this module only defines the typer app:
 settings, engines and the application are built inside each command.
 
-Configuration: ASB_DATABASE_URL (default: the SQLite file pathway.db in the working directory).
+Configuration: ASB_* environment variables, read once by adapters/settings.py (ASB_DATABASE_URL
+defaults to the SQLite file pathway.db in the working directory). Every command gets its
+system from adapters/bootstrap.py; only `asb db init` creates tables on PostgreSQL.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from adapters.driven.auth.roles import Role
+from adapters.driving.cli import exports, serve
 from adapters.driving.cli.common import fail as _fail
+from adapters.driving.cli.common import settings as _config
 from adapters.driving.cli.common import store_settings as _settings
 from adapters.driving.cli.policy import policy_app
 from domain.values import Rank
 
 if TYPE_CHECKING:
-    from adapters.driven.store.settings import StoreSettings
+    from adapters.bootstrap import System
 
 app = typer.Typer(
     name="asb",
@@ -31,24 +37,41 @@ users_app = typer.Typer(help="Users and their bearer tokens.", no_args_is_help=T
 app.add_typer(db_app, name="db")
 app.add_typer(users_app, name="users")
 app.add_typer(policy_app, name="policy")
+app.command("serve")(serve.serve)
+app.command("project")(serve.project)
+app.command("rebuild")(serve.rebuild)
+app.command("export")(exports.export)
+app.command("verify-export")(exports.verify_export)
 
+
+@contextmanager
+def _system() -> Iterator[System]:
+    """The system from the composition root; a missing table says to run `asb db init`."""
+    from sqlalchemy.exc import ProgrammingError
+
+    from adapters.bootstrap import bootstrap
+
+    with bootstrap(_config()) as system:
+        try:
+            yield system
+        except ProgrammingError as e:  # PostgreSQL: only `asb db init` creates tables
+            _fail(f"{str(e.orig).splitlines()[0]} (run `asb db init` first)")
 
 
 
 @db_app.command("init")
 def db_init() -> None:
-    """Create the event log, snapshot, tracking and users tables if missing (idempotent)."""
+    """Create the event log, snapshot, users and read-model tables if missing (idempotent)."""
     from sqlalchemy import inspect
 
+    from adapters.bootstrap import prepare_database
     from adapters.driven.auth.users import UserStore
     from adapters.driving.cli.output import make_console
-    from adapters.driven.store.schema import init_schema
 
     settings = _settings()
     console = make_console()
-    init_schema(settings)
+    prepare_database(settings)
     with UserStore(settings) as users:
-        users.create_table()
         tables = sorted(inspect(users.engine).get_table_names(schema=settings.pg_schema or None))
     console.print(f"Database ready: {settings.describe()}", markup=False)
     console.print(f"{len(tables)} tables: {', '.join(tables)}", markup=False)
@@ -63,13 +86,11 @@ def users_add(
                                               help="Rank or post, where it matters.")] = None,
 ) -> None:
     """Add a user and print their bearer token (last line; shown once, only its hash is kept)."""
-    from adapters.driven.auth.users import DuplicateUserError, UserStore
+    from adapters.driven.auth.users import DuplicateUserError
 
-    settings = _settings()
-    with UserStore(settings) as users:
-        users.create_table()
+    with _system() as system:
         try:
-            user, token = users.add(name, agency, role, rank)
+            user, token = system.users.add(name, agency, role, rank)
         except (DuplicateUserError, ValueError) as e:
             _fail(str(e))
     rank_text = f", {user.rank}" if user.rank else ""
@@ -81,13 +102,10 @@ def users_add(
 @users_app.command("list")
 def users_list() -> None:
     """List users (tokens are never shown: only their hashes are stored)."""
-    from adapters.driven.auth.users import UserStore
     from adapters.driving.cli.output import make_console, users_table
 
-    settings = _settings()
-    with UserStore(settings) as users:
-        users.create_table()
-        found = users.list()
+    with _system() as system:
+        found = system.users.list()
     make_console().print(users_table(found))
 
 
@@ -98,10 +116,10 @@ def demo() -> None:
     from adapters.driving.cli.output import make_console
     from domain.model import DomainValidationError, StepRefusedError
 
-    settings = _settings()
+    config = _config()
     console = make_console()
     try:
-        run_demo(settings, console)
+        run_demo(config, console)
     except StepRefusedError as e:  # already printed in full where it happened
         _fail(f"the engine refused a step of the story ({e}); see the reasons above")
     except (DemoIncompleteError, DomainValidationError) as e:
@@ -131,6 +149,3 @@ def verify() -> None:
         console.print(f"  stream {v.stream_id} position {position}: {v.problem}", markup=False,
                       soft_wrap=True)
     raise typer.Exit(1)
-
-__import__("adapters.driving.cli.serve", fromlist=["register"]).register(app)  # serve, project, rebuild
-__import__("adapters.driving.cli.exports", fromlist=["register"]).register(app)  # export, verify-export

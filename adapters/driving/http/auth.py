@@ -1,13 +1,11 @@
-"""Who is calling, and may they do this. Bearer tokens from `asb users add`.
+"""Who is calling: bearer tokens from `asb users add`.
 
 The actor, agency, role and rank recorded on an event are the token's user's, always:
 request bodies cannot carry them (they are closed models; sending one is 422).
 
-What each role may record is a table, not code, so the policy can be read and changed in
-one place. The law's own authority rules (ranks for closure notices, supervisors for
-overrides) stay in the domain's guards, which refuse with 409 and the full reasons.
-Agency scoping of reads is designed in (`Scope`) but not enforced yet: every user of the
-partnership sees every case (DESIGN s.7; a later issue).
+What each role may do is the service's policy (service/permissions.py); routes ask it with
+`authorise` and errors.py maps its refusal to 403. Agency scoping of reads is designed in
+(`Scope`) but not enforced yet: every user of the partnership sees every case.
 """
 
 from __future__ import annotations
@@ -19,33 +17,10 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Protocol
 
-from adapters.driving.http.errors import ApiError
 from adapters.driven.readmodels.queries import EVERYONE, Scope
-from domain import steps
-from domain.model import Actor, Pathway, Place
-
-ALL_STEPS = frozenset(Pathway.STEPS) | frozenset(Place.STEPS)
-
-#: Steps each role may record. Officers and supervisors record everything (the guards
-#: decide the rest); the others record what their work produces.
-STEPS_BY_ROLE: dict[str, frozenset[str]] = {
-    "officer": ALL_STEPS,
-    "supervisor": ALL_STEPS,
-    "legal": steps.COURT_STEPS | {"proportionality_assessed", "consultation_recorded",
-                            "incident_linked", "evidence_attached", "entry_corrected"},
-    "support": frozenset({"support_referral_made", "support_referral_updated",
-                          "consultation_recorded", "evidence_attached"}),
-    "analyst": frozenset({"incident_linked", "objective_set", "outcome_review_held",
-                          "evidence_attached"}),
-    "admin": frozenset(),  # administers users; records no casework
-}
-
-#: Who may open a stream.
-OPENERS: dict[str, frozenset[str]] = {
-    "pathway": frozenset({"officer", "supervisor"}),
-    "place": frozenset({"officer", "supervisor"}),
-    "incident": frozenset({"officer", "supervisor", "support"}),
-}
+from adapters.driving.http.errors import ApiError
+from domain.model import Actor
+from service.permissions import Action, authorise
 
 
 class User(Protocol):
@@ -113,16 +88,7 @@ NO_TOKEN = "send Authorization: Bearer <token> (from `asb users add`)"
 BAD_TOKEN = "the bearer token is not valid"
 
 
-def may_record(user: User, step: str) -> None:
-    if step not in STEPS_BY_ROLE.get(user.role, frozenset()):
-        raise ApiError(403, "forbidden", f"a user with role {user.role!r} may not record {step}")
-
-
-def may_open(user: User, kind: str) -> None:
-    if user.role not in OPENERS[kind]:
-        raise ApiError(403, "forbidden", f"a user with role {user.role!r} may not open a {kind}")
-
-
 def scope_of(user: User) -> Scope:
     """The cases `user` may read. Today: the whole partnership (see module docstring)."""
+    authorise(user.role, Action.READ)
     return EVERYONE

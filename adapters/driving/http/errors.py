@@ -7,7 +7,8 @@ so anything unexpected stays a visible 500 instead of a polite lie.
 | VersionConflictError                      | 409    | {error: version_conflict, message}     |
 | DomainValidationError, request validation | 422    | {error: invalid, problems: [{field, rule}]} |
 | NotFoundError                             | 404    | {error: not_found, message}            |
-| ApiError (authentication, authorisation)  | 401/403| {error, message}                       |
+| PermissionDeniedError (service policy)    | 403    | {error: forbidden, message}            |
+| ApiError (authentication, size limits)    | 401/413| {error, message}                       |
 | Starlette HTTPException (404 route, 405)  | as is  | {error, message}                       |
 """
 
@@ -32,6 +33,7 @@ from domain.model import (
     StepRefusedError,
     VersionConflictError,
 )
+from service.permissions import PermissionDeniedError
 
 #: Envelope fields a client might try to send: they come from the token or the server.
 SERVER_FIELDS = frozenset({"actor", "agency", "role", "rank", "on_behalf_of", "recorded_at",
@@ -42,7 +44,7 @@ _FIELD_RULE = re.compile(r"^([A-Za-z_][\w.]*): (.+)$", re.DOTALL)
 
 
 class ApiError(Exception):
-    """An error decided by the HTTP layer itself (authentication, authorisation)."""
+    """An error decided by the HTTP layer itself (authentication, request size)."""
 
     def __init__(self, status: int, error: str, message: str,
                  headers: Mapping[str, str] | None = None) -> None:
@@ -120,6 +122,10 @@ async def _not_found(_: Request, exc: Exception) -> SafeJSONResponse:
     return SafeJSONResponse({"error": "not_found", "message": str(exc)}, status_code=404)
 
 
+async def _forbidden(_: Request, exc: Exception) -> SafeJSONResponse:
+    return SafeJSONResponse({"error": "forbidden", "message": str(exc)}, status_code=403)
+
+
 async def _api_error(_: Request, exc: Exception) -> SafeJSONResponse:
     assert isinstance(exc, ApiError)
     return SafeJSONResponse({"error": exc.error, "message": exc.message},
@@ -157,5 +163,6 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(StepRefusedError, _refused)
     app.add_exception_handler(VersionConflictError, _conflict)
     app.add_exception_handler(NotFoundError, _not_found)
+    app.add_exception_handler(PermissionDeniedError, _forbidden)
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(StarletteHTTPException, _http)

@@ -35,6 +35,10 @@ class FontMissingError(RuntimeError):
 
 
 def font_path(face: str, environ: dict[str, str] | None = None) -> Path:
+    """The font file of `face`. ASB_PDF_FONT_DIR is read here, not in adapters/settings.py:
+    it describes the machine the renderer runs on, is needed only when a PDF is drawn (by the
+    CLI, the API or a test alike), and threading it through every export call would couple
+    each caller to the renderer's font lookup."""
     env = os.environ if environ is None else environ
     filename, pattern = FACES[face]
     dirs = [env["ASB_PDF_FONT_DIR"]] if env.get("ASB_PDF_FONT_DIR") else list(FONT_DIRS)

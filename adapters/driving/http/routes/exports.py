@@ -1,5 +1,5 @@
 """Court exports of a pathway or place: chronology, proportionality statement and statutory
-contents check, as JSON, CSV, PDF or DOCX (issue 4; the same documents as `asb export`).
+contents check, as JSON, CSV, PDF or DOCX (the same documents as `asb export`).
 
 Made from the log, never from the read models: each file embeds the log position and chain
 hash it was made from, and verifies with `asb verify-export` (docs/exports.md).
@@ -25,11 +25,10 @@ from adapters.driving.http.deps import CurrentUser, Now, Services, ServicesDep
 from adapters.driving.http.errors import ApiError
 from adapters.driving.http.schemas.common import ApiDate, QueryText, error_responses
 from domain.model import DomainValidationError, NotFoundError
+from service.permissions import Action, authorise
 
 router = APIRouter()
 
-#: Roles that may export (court documents with personal data); like auth.py's tables.
-EXPORTERS = frozenset({"officer", "supervisor", "legal", "admin"})
 MEDIA_TYPES = {f.name: f.media_type for f in formats.REGISTRY}
 DEFAULT_FORMAT = formats.NAMES[0]
 FILTERS = ("from", "to", "only", "agency", "tag")  # the chronology's, as in `asb export`
@@ -93,8 +92,7 @@ def _export(services: Services, user: User, now: datetime,
         if stray:
             raise DomainValidationError.single(stray[0], f"filters the chronology only, "
                                                          f"not the {kind}")
-    if user.role not in EXPORTERS:
-        raise ApiError(403, "forbidden", f"a user with role {user.role!r} may not export the {kind}")
+    authorise(user.role, Action.EXPORT, kind)
     services.kinds.require(stream_id, track)  # 404 unless it is a `track`
     try:
         doc = build_export(services.log, stream_id, kind, options, generated_at=now)
@@ -200,8 +198,7 @@ class ExportVerifyOut(BaseModel):
     responses=error_responses(401, 403, 413, 422))
 async def verify_file(request: Request, services: ServicesDep,
                       user: CurrentUser) -> ExportVerifyOut:
-    if user.role not in EXPORTERS:
-        raise ApiError(403, "forbidden", f"a user with role {user.role!r} may not verify exports")
+    authorise(user.role, Action.VERIFY_EXPORT)
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_VERIFY_BYTES:
         raise ApiError(413, "too_large", f"body: at most {MAX_VERIFY_BYTES} bytes")

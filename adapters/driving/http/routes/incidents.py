@@ -7,13 +7,13 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
 
-from adapters.driving.http.auth import may_open
 from adapters.driving.http.deps import ApplicationDep, CurrentUser, ReadConn, ScopeDep
 from adapters.driving.http.errors import ApiError
 from adapters.driving.http.schemas.common import ApiDateTime, Page, error_responses
 from adapters.driving.http.schemas.steps import ReportIncidentRequest, command_data
 from adapters.driving.http.schemas.views import Created, IncidentOut
 from adapters.driven.readmodels import queries
+from service.permissions import Action, authorise
 
 router = APIRouter(prefix="/api/incidents", tags=["incidents"])
 
@@ -22,7 +22,7 @@ router = APIRouter(prefix="/api/incidents", tags=["incidents"])
              responses=error_responses(401, 403, 409, 422))
 def report_incident(body: ReportIncidentRequest, user: CurrentUser,  # type: ignore[valid-type]
                     app: ApplicationDep, response: Response) -> Created:
-    may_open(user, "incident")
+    authorise(user.role, Action.OPEN, "incident")
     incident_id = app.report_incident(command_data(body), user.actor(), id=body.id)  # type: ignore[attr-defined]
     response.headers["Location"] = f"/api/incidents/{incident_id}"
     return Created(id=incident_id, version=1)

@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Body, Query, Response
 from starlette.concurrency import run_in_threadpool
 
-from adapters.driving.http.auth import User, may_open, may_record
+from adapters.driving.http.auth import User
 from adapters.driving.http.deps import (
     ApplicationDep,
     CurrentUser,
@@ -39,6 +39,7 @@ from adapters.driving.http.schemas.views import (
     SubjectOut,
 )
 from adapters.driven.readmodels import queries
+from service.permissions import Action, authorise
 
 router = APIRouter(prefix="/api/pathways", tags=["pathways"])
 
@@ -47,7 +48,7 @@ router = APIRouter(prefix="/api/pathways", tags=["pathways"])
              responses=error_responses(401, 403, 409, 422))
 def open_pathway(body: OpenPathwayRequest, user: CurrentUser,  # type: ignore[valid-type]
                  app: ApplicationDep, response: Response) -> Created:
-    may_open(user, "pathway")
+    authorise(user.role, Action.OPEN, "pathway")
     pathway_id = app.open_pathway(command_data(body), user.actor(), id=body.id)  # type: ignore[attr-defined]
     response.headers["Location"] = f"/api/pathways/{pathway_id}"
     return Created(id=pathway_id, version=1)
@@ -111,12 +112,12 @@ async def record_step(
     body: Annotated[PersonStep, Body(openapi_examples=openapi_examples(PERSON_STEP_NAMES))],
     user: CurrentUser, services: ServicesDep,
 ) -> Response:
-    # The hot write path (issue 3 benchmark). `async` with ONE explicit thread-pool hop for
+    # The hot write path (bench/bench_http.py). `async` with ONE explicit thread-pool hop for
     # the blocking store work: a plain `def` route costs two hops (FastAPI runs the endpoint
     # in the pool, then validates the returned model in the pool again). The response is
     # serialised from the typed StepRecorded (the same bytes FastAPI would write; the
     # OpenAPI schema still comes from response_model).
-    may_record(user, body.step)
+    authorise(user.role, Action.RECORD, body.step)
     return await run_in_threadpool(_record_on_pathway, services, pathway_id, body, user)
 
 

@@ -8,7 +8,6 @@ from uuid import UUID
 from fastapi import APIRouter, Body, Query, Response
 from pydantic import Field, create_model
 
-from adapters.driving.http.auth import may_open, may_record
 from adapters.driving.http.deps import (
     ApplicationDep,
     CurrentUser,
@@ -41,6 +40,7 @@ from adapters.driving.http.schemas.views import (
 )
 from adapters.driven.readmodels import queries
 from domain import steps
+from service.permissions import Action, authorise
 
 router = APIRouter(prefix="/api/places", tags=["places"])
 
@@ -58,7 +58,7 @@ OutcomeReviewRequest.model_rebuild(force=True)
              responses=error_responses(401, 403, 409, 422))
 def register_place(body: RegisterPlaceRequest, user: CurrentUser,  # type: ignore[valid-type]
                    app: ApplicationDep, response: Response) -> Created:
-    may_open(user, "place")
+    authorise(user.role, Action.OPEN, "place")
     place_id = app.register_place(command_data(body), user.actor(), id=body.id)  # type: ignore[attr-defined]
     response.headers["Location"] = f"/api/places/{place_id}"
     return Created(id=place_id, version=1)
@@ -105,7 +105,7 @@ def get_place(place_id: UUID, conn: ReadConn, scope: ScopeDep, user: CurrentUser
 def _record(place_id: UUID, body: object, user: CurrentUser, services: ServicesDep
             ) -> StepRecorded:
     step = body.step  # type: ignore[attr-defined]
-    may_record(user, step)
+    authorise(user.role, Action.RECORD, step)
     services.kinds.require(place_id, "place")  # 404 unless it is a place
     app = services.application
     event = app.record(place_id, command_data(body), user.actor(),  # type: ignore[arg-type]

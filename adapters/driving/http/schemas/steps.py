@@ -1,8 +1,9 @@
 """Per-step request bodies: `{"step": NAME, "occurred_at": ..., ...fields}`.
 
-Generated once at import from the step field definitions (domain/events/fields.py), as API
-types of their own: the API envelope (no actor: that comes from the token), bounded scalars,
-an example each. Two discriminated unions on `step`: the person track and the place track.
+Generated once at import from the command models (domain/commands.py `command_fields`), never
+from the stored events, as API types of their own: the API envelope (no actor: that comes from
+the token), bounded scalars, an example each. Two discriminated unions on `step`: the person
+track and the place track. tests/api/test_api_contract.py pins every body's fields.
 """
 
 from __future__ import annotations
@@ -29,11 +30,10 @@ from adapters.driving.http.schemas.examples import (
     STEP_EXAMPLES,
 )
 from domain import steps
-from domain.events import INCIDENT_EVENTS, PERSON_EVENTS, PLACE_EVENTS
-from domain.events.base import DomainEvent
+from domain.commands import command_fields
 from domain.model import Pathway, Place
 from domain.steps import ALL as STEP_SPECS
-from domain.values import Frozen, Name
+from domain.values import Name
 
 PERSON_STEP_NAMES: tuple[str, ...] = tuple(Pathway.STEPS)
 PLACE_STEP_NAMES: tuple[str, ...] = tuple(Place.STEPS)
@@ -47,13 +47,6 @@ class SubjectIn(ApiModel):
     pseudonym: str | None = Field(default=None, max_length=40)
     vulnerabilities: list[Annotated[str, Field(max_length=200)]] = Field(default_factory=list,
                                                                          max_length=50)
-
-
-def _fields_class(event_cls: type[DomainEvent]) -> type[Frozen]:
-    for base in event_cls.__mro__[1:]:
-        if base.__name__.endswith("Fields"):
-            return base  # type: ignore[return-value,unused-ignore]
-    raise TypeError(f"{event_cls.__name__} has no Fields base")
 
 
 def _overrides(fields_cls: type[BaseModel]) -> dict[str, Any]:
@@ -86,8 +79,9 @@ def _with_example(model: type[BaseModel], example: dict[str, Any], doc: str) -> 
 @cache
 def step_model(step: str) -> type[Written]:
     """The request body of one step, e.g. CpwIssuedStep."""
-    event_cls = (PERSON_EVENTS | PLACE_EVENTS)[step]
-    fields_cls = _fields_class(event_cls)
+    if step not in PERSON_STEP_NAMES and step not in PLACE_STEP_NAMES:
+        raise KeyError(step)
+    fields_cls = command_fields(step)
     spec = STEP_SPECS[step]
     model: Any = create_model(
         f"{_camel(step)}Step",
@@ -124,7 +118,7 @@ def openapi_examples(names: tuple[str, ...]) -> dict[str, dict[str, Any]]:
 
 
 def _opening_model(name: str, step: str, example: dict[str, Any], doc: str) -> type[Envelope]:
-    fields_cls = _fields_class((PERSON_EVENTS | PLACE_EVENTS | INCIDENT_EVENTS)[step])
+    fields_cls = command_fields(step)
     model: Any = create_model(
         name,
         __base__=(Envelope, fields_cls),

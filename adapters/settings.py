@@ -1,0 +1,96 @@
+"""The one place Pathway reads its environment: a pydantic-settings `Settings`, read once.
+
+Every entry point calls `load_settings()` (or builds a `Settings` itself, as tests do) and
+hands it to `adapters.bootstrap`; nothing else looks at the process environment. Two
+exceptions, each for a reason: the PDF font lookup (`ASB_PDF_FONT_DIR`, tablepdf/fonts.py)
+is a property of the machine the renderer runs on, resolved where the font is loaded; and the
+eventsourcing library layers the process environment under the settings we give it
+(`library_environ`, so an operator's CIPHER_* or COMPRESSOR_TOPIC reach the library).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from enum import Enum
+
+from pydantic import ValidationError
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from adapters.driven.store.settings import StoreSettings
+from domain.rulesets import RuleBook
+
+ENV_PREFIX = "ASB_"
+
+
+class ProjectionMode(str, Enum):
+    """How the API keeps its read models fresh (see `asb serve --help`)."""
+
+    IN_PROCESS = "in-process"
+    EXTERNAL = "external"
+
+
+class SettingsError(ValueError):
+    """An ASB_* variable holds a value Pathway cannot use (the message names it)."""
+
+
+class Settings(BaseSettings):
+    """Pathway's configuration, from ASB_* environment variables.
+
+    ASB_DATABASE_URL  where the event log lives (default: pathway.db in the working directory)
+    ASB_RULE_SETS     enacted-but-not-commenced rule sets to switch on, comma-separated
+    ASB_PROJECTION    in-process (default) or external: how `asb serve` keeps reads fresh
+    """
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
+
+    database_url: str = ""
+    rule_sets: str = ""
+    projection: ProjectionMode = ProjectionMode.IN_PROCESS
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Arguments, then the environment: no .env file or secrets directory is consulted.
+        return init_settings, env_settings
+
+    @classmethod
+    def for_store(cls, store: StoreSettings) -> Settings:
+        """Settings naming `store`, every other field at its default (tests, tools)."""
+        return load_settings({f"{ENV_PREFIX}DATABASE_URL": store.url()})
+
+    @property
+    def store(self) -> StoreSettings:
+        """ASB_DATABASE_URL parsed (ValueError naming the variable when it is not valid)."""
+        return StoreSettings.parse(self.database_url)
+
+    def rule_book(self) -> RuleBook:
+        """The rule book with ASB_RULE_SETS switched on (e.g. ASB_RULE_SETS=cpa2026)."""
+        return RuleBook.with_switches(self.rule_sets.split(","))
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Settings from the process environment, or only from `environ` when it is given."""
+    try:
+        if environ is None:
+            return Settings()
+        # Every field given as an argument (arguments win over the environment), so
+        # `environ` is the whole environment: a test's settings never leak from the shell.
+        values = {name: environ.get(f"{ENV_PREFIX}{name.upper()}", field.default)
+                  for name, field in Settings.model_fields.items()}
+        return Settings(**values)
+    except ValidationError as e:
+        problems = "; ".join(
+            f"{ENV_PREFIX}{'.'.join(map(str, p['loc'])).upper()}: {p['msg']}" for p in e.errors())
+        raise SettingsError(problems) from None
+
+
+def library_environ() -> dict[str, str]:
+    """The process environment, for the eventsourcing factory built outside an Application."""
+    return dict(os.environ)
