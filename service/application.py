@@ -21,6 +21,10 @@ from domain.model import (
 )
 from domain.aggregate import shared_fields
 from domain.events.base import GENESIS_HASH
+from service.idempotency import (
+    BLIND_APPEND_ATTEMPTS, CommandIdReusedError, CommandLog, CommandRecord, backoff,
+    check_command_id, request_hash,
+)
 
 Clock = Callable[[], datetime]
 Stream = Pathway | Place | Incident
@@ -102,9 +106,10 @@ class PathwayApplication(Application[UUID]):
         if cached is None or cached.version < agg.version:
             cache.put(agg.id, agg)
 
-    def _save(self, agg: Stream | None, event: DomainEvent) -> DomainEvent:
+    def _save(self, agg: Stream | None, event: DomainEvent,
+              command: CommandRecord | None = None) -> DomainEvent:
         try:
-            self.save(event)
+            self.save(event, **({"command": command} if command else {}))
         except RecordConflictError:
             raise VersionConflictError(
                 f"{event.originator_id} changed since version {event.originator_version - 1}; "
@@ -126,22 +131,30 @@ class PathwayApplication(Application[UUID]):
         ])
 
     # ------------------------------------------------------------------ use cases
-    def open_pathway(self, data: Mapping[str, Any], actor: Actor, *, id: UUID | None = None) -> UUID:
-        return self._open(Pathway, "pathway_opened", data, actor, id)
+    def open_pathway(self, data: Mapping[str, Any], actor: Actor, *, id: UUID | None = None,
+                     command_id: str | None = None) -> UUID:
+        return self._open(Pathway, "pathway_opened", data, actor, id, command_id)
 
-    def register_place(self, data: Mapping[str, Any], actor: Actor, *, id: UUID | None = None) -> UUID:
-        return self._open(Place, "place_registered", data, actor, id)
+    def register_place(self, data: Mapping[str, Any], actor: Actor, *, id: UUID | None = None,
+                       command_id: str | None = None) -> UUID:
+        return self._open(Place, "place_registered", data, actor, id, command_id)
 
-    def report_incident(self, data: Mapping[str, Any], actor: Actor, *, id: UUID | None = None) -> UUID:
+    def report_incident(self, data: Mapping[str, Any], actor: Actor, *, id: UUID | None = None,
+                        command_id: str | None = None) -> UUID:
         cmd = self._command({**data, "step": "incident_reported"})
+        digest = self._request_hash("incident_reported", id, actor, cmd)
+        if (done := self._replayed(command_id, digest)) is not None:
+            return done.originator_id
         stream_id = id or uuid4()
         event = Incident.report_new(stream_id, cmd, actor, self.clock(), self.rule_book)
-        self._save(None, event)
-        return stream_id
+        return self._save_command(None, event, command_id, digest).originator_id
 
     def _open(self, cls: type[CaseStream], step: str, data: Mapping[str, Any], actor: Actor,
-              id: UUID | None) -> UUID:
+              id: UUID | None, command_id: str | None) -> UUID:
         cmd = self._command({**data, "step": step})
+        digest = self._request_hash(step, id, actor, cmd)
+        if (done := self._replayed(command_id, digest)) is not None:
+            return done.originator_id
         stream_id = id or uuid4()
         now = self.clock()
         if cmd.occurred_at > now:
@@ -154,8 +167,7 @@ class PathwayApplication(Application[UUID]):
             legal_basis=cmd.legal_basis or "", prev_hash=GENESIS_HASH,
         )
         event = cls.EVENTS[step](**{**fields, **envelope}).sealed()
-        self._save(None, event)
-        return stream_id
+        return self._save_command(None, event, command_id, digest).originator_id
 
     def record(
         self,
@@ -164,18 +176,75 @@ class PathwayApplication(Application[UUID]):
         actor: Actor,
         *,
         expected_version: int | None = None,
+        command_id: str | None = None,
     ) -> DomainEvent:
-        """Record a step on a pathway or place: refused with reasons, or stored."""
+        """Record a step on a pathway or place: refused with reasons, or stored.
+
+        With `command_id`, a repeat of the same request returns the event first stored for
+        it. Without `expected_version`, a lost version race is retried (reload, decide
+        again) a bounded number of times; with it, the conflict goes back to the caller.
+        """
         command = cmd if isinstance(cmd, Command) else self._command(cmd)
-        agg = self.load_any(stream_id)
-        if isinstance(agg, Incident):
-            raise DomainValidationError.single("id", "steps are recorded on pathways and places")
-        if expected_version is not None and expected_version != agg.version:
-            raise VersionConflictError(
-                f"{stream_id} is at version {agg.version}, not {expected_version}"
-            )
-        event = agg.decide(command, actor, self.clock(), self.rule_book)
-        return self._save(agg, event)
+        digest = self._request_hash("record", stream_id, actor, command, expected_version)
+        if (done := self._replayed(command_id, digest)) is not None:
+            return done
+        attempts = BLIND_APPEND_ATTEMPTS if expected_version is None else 1
+        for attempt in range(attempts):
+            agg = self.load_any(stream_id)
+            if isinstance(agg, Incident):
+                raise DomainValidationError.single("id", "steps are recorded on pathways and places")
+            if expected_version is not None and expected_version != agg.version:
+                raise VersionConflictError(
+                    f"{stream_id} is at version {agg.version}, not {expected_version}"
+                )
+            event = agg.decide(command, actor, self.clock(), self.rule_book)
+            try:
+                return self._save_command(agg, event, command_id, digest)
+            except VersionConflictError:
+                if attempt + 1 == attempts:
+                    raise
+            backoff(attempt)
+        raise AssertionError("unreachable: the last attempt returns or raises")  # pragma: no cover
+
+    # ------------------------------------------------------------------ idempotency
+    @staticmethod
+    def _request_hash(operation: str, target: UUID | None, actor: Actor, command: Command,
+                      expected_version: int | None = None) -> str:
+        return request_hash(operation, target, actor.user_id, command.model_dump(mode="json"),
+                            expected_version)
+
+    def _command_log(self) -> CommandLog:
+        if not isinstance(self.recorder, CommandLog):
+            msg = f"{type(self.recorder).__name__} does not keep command ids"
+            raise TypeError(msg)
+        return self.recorder
+
+    def _replayed(self, command_id: str | None, digest: str) -> DomainEvent | None:
+        """The event a command id already produced (None if it has not run yet)."""
+        if command_id is None:
+            return None
+        found = self._command_log().select_command(check_command_id(command_id))
+        if found is None:
+            return None
+        if found.request_hash != digest:
+            raise CommandIdReusedError(command_id)
+        events = self.events.get(found.originator_id, gt=found.originator_version - 1,  # type: ignore[arg-type]
+                                 lte=found.originator_version)
+        return next(iter(events))  # type: ignore[no-any-return]
+
+    def _save_command(self, agg: Stream | None, event: DomainEvent, command_id: str | None,
+                      digest: str) -> DomainEvent:
+        """Save `event` with its command id; a racing twin of the command wins gracefully."""
+        if command_id is None:
+            return self._save(agg, event)
+        record = CommandRecord(command_id, event.originator_id, event.originator_version, digest)
+        try:
+            return self._save(agg, event, record)
+        except VersionConflictError:
+            # Lost to the same command sent twice at once? Then its result is ours.
+            if (done := self._replayed(command_id, digest)) is not None:
+                return done
+            raise
 
     @staticmethod
     def _command(data: Command | Mapping[str, Any]) -> Command:

@@ -20,6 +20,7 @@ from eventsourcing.sqlite import SQLiteAggregateRecorder, SQLiteFactory, SQLiteR
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 from eventsourcing.utils import Environment
 
+from adapters.driven.store.commands import commands_table_for
 from adapters.driven.store.recorders import create_postgres_tables, create_sqlite_tables
 from adapters.driven.store.settings import (
     APPLICATION_NAME,
@@ -46,7 +47,7 @@ def store_factory(settings: StoreSettings) -> InfrastructureFactory[Any]:
 def init_schema(
     settings: StoreSettings, projection_names: Sequence[str] = PROJECTION_NAMES
 ) -> list[str]:
-    """Create events + stream_heads, snapshots and projection tracking tables if missing.
+    """Create events + stream_heads + commands, snapshots and projection tracking tables if missing.
 
     Returns the names of the tables that now exist for the application (for `asb db init`).
     """
@@ -81,7 +82,8 @@ def init_schema(
             raise TypeError(msg)
     finally:
         factory.close()
-    return [names.events, names.heads, names.snapshots, *trackers]
+    return [names.events, names.heads, names.snapshots, *trackers,
+            commands_table_for(names.events)]
 
 
 def _ensure_wal(path: Path, timeout: float = 30.0) -> None:
