@@ -17,13 +17,13 @@ from eventsourcing.persistence import RecordConflictError
 from domain.model import (
     Actor, CaseStream, Command, Deadline, DomainEvent, DomainValidationError, Incident,
     IncidentReported, NextStep, NotFoundError, Pathway, PathwayOpened, Place, PlaceRegistered,
-    RuleBook, Snapshot, VersionConflictError, deadlines, next_steps, parse_command,
+    RuleBook, Snapshot, StepRefusedError, VersionConflictError, deadlines, next_steps, parse_command,
 )
 from domain.aggregate import shared_fields
 from domain.events.base import GENESIS_HASH
+from service.concurrency import BLIND_APPEND_ATTEMPTS, StreamLocks, backoff
 from service.idempotency import (
-    BLIND_APPEND_ATTEMPTS, CommandIdReusedError, CommandLog, CommandRecord, backoff,
-    check_command_id, request_hash,
+    CommandIdReusedError, CommandLog, CommandRecord, check_command_id, request_hash,
 )
 
 Clock = Callable[[], datetime]
@@ -78,6 +78,7 @@ class PathwayApplication(Application[UUID]):
         self.clock = clock
         self.rule_book = rule_book or RuleBook()
         self.snapshot_interval = snapshot_interval
+        self.blind_appends = StreamLocks()
 
     # ------------------------------------------------------------------ loading
     def load(self, stream_id: UUID, expected: type[T]) -> T:
@@ -186,25 +187,40 @@ class PathwayApplication(Application[UUID]):
         """
         command = cmd if isinstance(cmd, Command) else self._command(cmd)
         digest = self._request_hash("record", stream_id, actor, command, expected_version)
+        if expected_version is not None:
+            return self._decide_and_save(stream_id, command, actor, expected_version,
+                                         command_id, digest)
+        with self.blind_appends.hold(stream_id):
+            for attempt in range(BLIND_APPEND_ATTEMPTS):
+                try:
+                    return self._decide_and_save(stream_id, command, actor, None,
+                                                 command_id, digest)
+                except VersionConflictError:
+                    if attempt + 1 == BLIND_APPEND_ATTEMPTS:
+                        raise
+                backoff(attempt)
+        raise AssertionError("unreachable: the last attempt returns or raises")  # pragma: no cover
+
+    def _decide_and_save(self, stream_id: UUID, command: Command, actor: Actor,
+                         expected_version: int | None, command_id: str | None,
+                         digest: str) -> DomainEvent:
         if (done := self._replayed(command_id, digest)) is not None:
             return done
-        attempts = BLIND_APPEND_ATTEMPTS if expected_version is None else 1
-        for attempt in range(attempts):
-            agg = self.load_any(stream_id)
-            if isinstance(agg, Incident):
-                raise DomainValidationError.single("id", "steps are recorded on pathways and places")
-            if expected_version is not None and expected_version != agg.version:
-                raise VersionConflictError(
-                    f"{stream_id} is at version {agg.version}, not {expected_version}"
-                )
+        agg = self.load_any(stream_id)
+        if isinstance(agg, Incident):
+            raise DomainValidationError.single("id", "steps are recorded on pathways and places")
+        if expected_version is not None and expected_version != agg.version:
+            raise VersionConflictError(
+                f"{stream_id} is at version {agg.version}, not {expected_version}"
+            )
+        try:
             event = agg.decide(command, actor, self.clock(), self.rule_book)
-            try:
-                return self._save_command(agg, event, command_id, digest)
-            except VersionConflictError:
-                if attempt + 1 == attempts:
-                    raise
-            backoff(attempt)
-        raise AssertionError("unreachable: the last attempt returns or raises")  # pragma: no cover
+        except (StepRefusedError, DomainValidationError):
+            # Refused because a twin of this command was stored since the check above?
+            if (done := self._replayed(command_id, digest)) is not None:
+                return done
+            raise
+        return self._save_command(agg, event, command_id, digest)
 
     # ------------------------------------------------------------------ idempotency
     @staticmethod

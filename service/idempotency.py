@@ -10,17 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import random
-import time
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 from uuid import UUID
 
-#: Attempts of a blind append (no expected version) that keeps losing version races.
-BLIND_APPEND_ATTEMPTS = 10
-#: Upper bound (seconds) of the first backoff; it doubles each attempt, up to _MAX_BACKOFF.
-_FIRST_BACKOFF = 0.002
-_MAX_BACKOFF = 0.05
 #: Longest command id accepted: ids are stored as primary keys.
 MAX_COMMAND_ID_LENGTH = 200
 
@@ -70,8 +63,3 @@ def check_command_id(command_id: str) -> str:
         raise ValueError(msg)
     return command_id
 
-
-def backoff(attempt: int) -> None:
-    """Sleep a small random time before retry `attempt` (0-based), so racers spread out."""
-    ceiling = min(_MAX_BACKOFF, _FIRST_BACKOFF * 2**attempt)
-    time.sleep(random.uniform(0, ceiling))  # noqa: S311 - jitter, not security
