@@ -17,7 +17,8 @@ from eventsourcing.persistence import RecordConflictError
 from domain.model import (
     Actor, CaseStream, Command, Deadline, DomainEvent, DomainValidationError, Incident,
     IncidentReported, NextStep, NotFoundError, Pathway, PathwayOpened, Place, PlaceRegistered,
-    RuleBook, Snapshot, StepRefusedError, VersionConflictError, deadlines, next_steps, parse_command,
+    RuleBook, Snapshot, StepRefusedError, VersionConflictError, deadlines, next_steps,
+    parse_command,
 )
 from domain.aggregate import shared_fields
 from domain.events.base import GENESIS_HASH
@@ -244,9 +245,11 @@ class PathwayApplication(Application[UUID]):
             return None
         if found.request_hash != digest:
             raise CommandIdReusedError(command_id)
-        events = self.events.get(found.originator_id, gt=found.originator_version - 1,  # type: ignore[arg-type]
+        events = self.events.get(found.originator_id, gt=found.originator_version - 1,
                                  lte=found.originator_version)
-        return next(iter(events))  # type: ignore[no-any-return]
+        event = next(iter(events))
+        assert isinstance(event, DomainEvent)
+        return event
 
     def _save_command(self, agg: Stream | None, event: DomainEvent, command_id: str | None,
                       digest: str) -> DomainEvent:
