@@ -17,7 +17,12 @@ from eventsourcing.persistence import RecordConflictError
 from domain.model import (
     Actor, CaseStream, Command, Deadline, DomainEvent, DomainValidationError, Incident,
     IncidentReported, NextStep, NotFoundError, Pathway, PathwayOpened, Place, PlaceRegistered,
-    RuleBook, Snapshot, VersionConflictError, deadlines, next_steps, parse_command,
+    RuleBook, Snapshot, StepRefusedError, VersionConflictError, deadlines, next_steps,
+    parse_command,
+)
+from service.concurrency import BLIND_APPEND_ATTEMPTS, StreamLocks, backoff
+from service.idempotency import (
+    CommandIdReusedError, CommandLog, CommandRecord, check_command_id, request_hash,
 )
 
 Clock = Callable[[], datetime]
@@ -72,6 +77,7 @@ class PathwayApplication(Application[UUID]):
         self.clock = clock
         self.rule_book = rule_book or RuleBook()
         self.snapshot_interval = snapshot_interval
+        self.blind_appends = StreamLocks()
 
     # ------------------------------------------------------------------ loading
     def load(self, stream_id: UUID, expected: type[T]) -> T:
@@ -100,9 +106,10 @@ class PathwayApplication(Application[UUID]):
         if cached is None or cached.version < agg.version:
             cache.put(agg.id, agg)
 
-    def _save(self, agg: Stream | None, event: DomainEvent) -> DomainEvent:
+    def _save(self, agg: Stream | None, event: DomainEvent,
+              command: CommandRecord | None = None) -> DomainEvent:
         try:
-            self.save(event)
+            self.save(event, **({"command": command} if command else {}))
         except RecordConflictError:
             raise VersionConflictError(
                 f"{event.originator_id} changed since version {event.originator_version - 1}; "
@@ -124,21 +131,27 @@ class PathwayApplication(Application[UUID]):
         ])
 
     # ------------------------------------------------------------------ use cases
-    def open_pathway(self, data: Mapping[str, Any], actor: Actor, *, id: UUID | None = None) -> UUID:
-        return self._open(Pathway, data, actor, id)
+    def open_pathway(self, data: Mapping[str, Any], actor: Actor, *, id: UUID | None = None,
+                     command_id: str | None = None) -> UUID:
+        return self._open(Pathway, data, actor, id, command_id)
 
-    def register_place(self, data: Mapping[str, Any], actor: Actor, *, id: UUID | None = None) -> UUID:
-        return self._open(Place, data, actor, id)
+    def register_place(self, data: Mapping[str, Any], actor: Actor, *, id: UUID | None = None,
+                       command_id: str | None = None) -> UUID:
+        return self._open(Place, data, actor, id, command_id)
 
-    def report_incident(self, data: Mapping[str, Any], actor: Actor, *, id: UUID | None = None) -> UUID:
-        return self._open(Incident, data, actor, id)
+    def report_incident(self, data: Mapping[str, Any], actor: Actor, *, id: UUID | None = None,
+                        command_id: str | None = None) -> UUID:
+        return self._open(Incident, data, actor, id, command_id)
 
     def _open(self, cls: type[CaseStream] | type[Incident], data: Mapping[str, Any], actor: Actor,
-              id: UUID | None) -> UUID:
+              id: UUID | None, command_id: str | None) -> UUID:
         cmd = self._command({**data, "step": cls.OPENER})
+        digest = self._request_hash(cls.OPENER, id, actor, cmd)
+        if (done := self._replayed(command_id, digest)) is not None:
+            return done.originator_id
         stream_id = id or uuid4()
-        self._save(None, cls.open(stream_id, cmd, actor, self.clock(), self.rule_book))
-        return stream_id
+        event = cls.open(stream_id, cmd, actor, self.clock(), self.rule_book)
+        return self._save_command(None, event, command_id, digest).originator_id
 
     def record(
         self,
@@ -147,9 +160,35 @@ class PathwayApplication(Application[UUID]):
         actor: Actor,
         *,
         expected_version: int | None = None,
+        command_id: str | None = None,
     ) -> DomainEvent:
-        """Record a step on a pathway or place: refused with reasons, or stored."""
+        """Record a step on a pathway or place: refused with reasons, or stored.
+
+        With `command_id`, a repeat of the same request returns the event first stored for
+        it. Without `expected_version`, a lost version race is retried (reload, decide
+        again) a bounded number of times; with it, the conflict goes back to the caller.
+        """
         command = cmd if isinstance(cmd, Command) else self._command(cmd)
+        digest = self._request_hash("record", stream_id, actor, command, expected_version)
+        if expected_version is not None:
+            return self._decide_and_save(stream_id, command, actor, expected_version,
+                                         command_id, digest)
+        with self.blind_appends.hold(stream_id):
+            for attempt in range(BLIND_APPEND_ATTEMPTS):
+                try:
+                    return self._decide_and_save(stream_id, command, actor, None,
+                                                 command_id, digest)
+                except VersionConflictError:
+                    if attempt + 1 == BLIND_APPEND_ATTEMPTS:
+                        raise
+                backoff(attempt)
+        raise AssertionError("unreachable: the last attempt returns or raises")  # pragma: no cover
+
+    def _decide_and_save(self, stream_id: UUID, command: Command, actor: Actor,
+                         expected_version: int | None, command_id: str | None,
+                         digest: str) -> DomainEvent:
+        if (done := self._replayed(command_id, digest)) is not None:
+            return done
         agg = self.load_any(stream_id)
         if isinstance(agg, Incident):
             raise DomainValidationError.single("id", "steps are recorded on pathways and places")
@@ -157,8 +196,56 @@ class PathwayApplication(Application[UUID]):
             raise VersionConflictError(
                 f"{stream_id} is at version {agg.version}, not {expected_version}"
             )
-        event = agg.decide(command, actor, self.clock(), self.rule_book)
-        return self._save(agg, event)
+        try:
+            event = agg.decide(command, actor, self.clock(), self.rule_book)
+        except (StepRefusedError, DomainValidationError):
+            # Refused because a twin of this command was stored since the check above?
+            if (done := self._replayed(command_id, digest)) is not None:
+                return done
+            raise
+        return self._save_command(agg, event, command_id, digest)
+
+    # ------------------------------------------------------------------ idempotency
+    @staticmethod
+    def _request_hash(operation: str, target: UUID | None, actor: Actor, command: Command,
+                      expected_version: int | None = None) -> str:
+        return request_hash(operation, target, actor.user_id, command.model_dump(mode="json"),
+                            expected_version)
+
+    def _command_log(self) -> CommandLog:
+        if not isinstance(self.recorder, CommandLog):
+            msg = f"{type(self.recorder).__name__} does not keep command ids"
+            raise TypeError(msg)
+        return self.recorder
+
+    def _replayed(self, command_id: str | None, digest: str) -> DomainEvent | None:
+        """The event a command id already produced (None if it has not run yet)."""
+        if command_id is None:
+            return None
+        found = self._command_log().select_command(check_command_id(command_id))
+        if found is None:
+            return None
+        if found.request_hash != digest:
+            raise CommandIdReusedError(command_id)
+        events = self.events.get(found.originator_id, gt=found.originator_version - 1,
+                                 lte=found.originator_version)
+        event = next(iter(events))
+        assert isinstance(event, DomainEvent)
+        return event
+
+    def _save_command(self, agg: Stream | None, event: DomainEvent, command_id: str | None,
+                      digest: str) -> DomainEvent:
+        """Save `event` with its command id; a racing twin of the command wins gracefully."""
+        if command_id is None:
+            return self._save(agg, event)
+        record = CommandRecord(command_id, event.originator_id, event.originator_version, digest)
+        try:
+            return self._save(agg, event, record)
+        except VersionConflictError:
+            # Lost to the same command sent twice at once? Then its result is ours.
+            if (done := self._replayed(command_id, digest)) is not None:
+                return done
+            raise
 
     @staticmethod
     def _command(data: Command | Mapping[str, Any]) -> Command:

@@ -80,9 +80,12 @@ def _open(app: PathwayApplication, name: str) -> UUID:
     return app.open_pathway({"occurred_at": OPENED, "subject": {"name": name}}, OFFICER)
 
 
-def _visit(app: PathwayApplication, pathway: UUID) -> None:
+def _visit(app: PathwayApplication, pathway: UUID, *, racing: bool = False) -> None:
+    # Racing writers name the version they decided on: blind appends would take turns.
+    expected = app.pathway(pathway).version if racing else None
     app.record(pathway, {"step": "early_intervention", "occurred_at": OPENED,
-                         "intervention_id": uuid4(), "kind": "home_visit"}, OFFICER)
+                         "intervention_id": uuid4(), "kind": "home_visit"}, OFFICER,
+               expected_version=expected)
 
 
 def _projected(store: ReadStore) -> set[tuple[UUID, int, int | None]]:
@@ -145,7 +148,7 @@ def test_concurrent_writers_and_two_followers_miss_nothing(pg: Pg) -> None:
             for i in range(n):
                 _visit(writers_app, pathway)
                 try:
-                    _visit(writers_app, shared)  # racing: a loser's id is never committed
+                    _visit(writers_app, shared, racing=True)  # a loser's id is never committed
                 except VersionConflictError:
                     conflicts.append(i)
         except BaseException as e:  # noqa: BLE001 - reported by the main thread

@@ -22,6 +22,7 @@ from adapters.driven.store.integrity import VerifyReport, verify_log
 from adapters.driven.store.schema import init_schema
 from adapters.driven.store.settings import StoreSettings, persistence_env, table_names
 from domain.events.base import GENESIS_HASH, DomainEvent, Evidence, Precision, Snapshot
+from service.idempotency import CommandRecord
 
 
 class Noted(DomainEvent):
@@ -204,6 +205,26 @@ class StoreContract:
         with pytest.raises(Exception, match="(?i)stream_heads"):
             app.save(*more)
         assert [e.originator_version for e in app.events.get(a)] == [1, 2, 3]
+
+    def test_a_command_id_is_stored_with_its_event_and_only_once(
+        self, make_app: Callable[..., StoreApp]
+    ) -> None:
+        a, b = uuid4(), uuid4()
+        app = make_app()
+        recorder: Any = app.recorder
+        assert recorder.select_command("cmd-1") is None
+        first = CommandRecord("cmd-1", a, 1, "digest-1")
+        app.save(chain(a, 1)[0], command=first)
+        assert recorder.select_command("cmd-1") == first
+        # A second event for the same command id stores nothing at all.
+        with pytest.raises(IntegrityError):
+            app.save(chain(b, 1)[0], command=CommandRecord("cmd-1", b, 1, "digest-2"))
+        assert list(app.events.get(b)) == []
+        assert recorder.select_command("cmd-1") == first
+        # A failed event insert stores no command id.
+        with pytest.raises(IntegrityError):
+            app.save(chain(a, 1, note="rival")[0], command=CommandRecord("cmd-2", a, 1, "d"))
+        assert recorder.select_command("cmd-2") is None
 
     def test_unsealed_events_are_refused(self, make_app: Callable[..., StoreApp]) -> None:
         event = chain(uuid4(), 1)[0].model_copy(update={"hash": ""})

@@ -128,9 +128,9 @@ def test_stale_expected_version_is_a_version_conflict(service_app: Any, clock: A
 def test_racing_records_exactly_one_wins(service_app: Any, service_app_factory: Callable[..., Any],
                                          clock: Any, nodes: str,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    """Two recorders load the pathway at the same version and decide; only then (barrier)
-    do both save. Exactly one event is stored; the other record() is a VersionConflictError,
-    and a retry (reload, decide again) succeeds."""
+    """Two recorders that both ask for version 1 load the pathway and decide; only then
+    (barrier) do both save. Exactly one event is stored; the other record() is a
+    VersionConflictError (optimistic concurrency is the client's), and a retry succeeds."""
     first = service_app
     second = first if nodes == "one node, two threads" else service_app_factory()
     pid = open_pathway(first, clock)
@@ -152,7 +152,8 @@ def test_racing_records_exactly_one_wins(service_app: Any, service_app_factory: 
         try:
             outcomes[n] = app.record(pid, {
                 "step": "incident_linked", "occurred_at": clock(), "incident_id": uuid4(),
-                "incident_occurred_at": clock(), "conduct": f"report {n}"}, OFFICER)
+                "incident_occurred_at": clock(), "conduct": f"report {n}"}, OFFICER,
+                expected_version=1)
         except Exception as error:  # noqa: BLE001 - the test inspects what came out
             outcomes[n] = error
 

@@ -32,7 +32,9 @@ from eventsourcing.sqlite import (
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
+from adapters.driven.store import commands
 from adapters.driven.store.settings import heads_table_for
+from service.idempotency import CommandRecord
 
 #: Key of the PostgreSQL advisory lock that serialises our DDL across processes
 #: (concurrent CREATE TABLE/TYPE/FUNCTION fails with "tuple concurrently updated").
@@ -73,6 +75,7 @@ def _hash_from_state(s: StoredEvent) -> str:
 class SQLiteHeadsApplicationRecorder(SQLiteApplicationRecorder):
     def __init__(self, datastore: SQLiteDatastore, events_table_name: str = "stored_events"):
         self.heads_table_name = heads_table_for(events_table_name)
+        self.commands_table_name = commands.commands_table_for(events_table_name)
         super().__init__(datastore, events_table_name)
         self.upsert_head_statement = (
             f"INSERT INTO {self.heads_table_name} (originator_id, version, hash) "
@@ -87,6 +90,7 @@ class SQLiteHeadsApplicationRecorder(SQLiteApplicationRecorder):
             f"CREATE TABLE IF NOT EXISTS {self.heads_table_name} ("
             "originator_id TEXT PRIMARY KEY, version INTEGER NOT NULL, hash TEXT NOT NULL) "
             "WITHOUT ROWID",
+            commands.sqlite_create(self.commands_table_name),
         ]
 
     def create_table(self) -> None:
@@ -94,6 +98,7 @@ class SQLiteHeadsApplicationRecorder(SQLiteApplicationRecorder):
 
     def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Any:
         heads = stream_heads(stored_events)
+        command = commands.command_of(kwargs)
         with self.datastore.get_connection(commit=True) as conn:
             # The library enables WAL but leaves `synchronous` to the build default; FULL
             # makes each commit durable on power loss. It cannot be set inside a transaction.
@@ -104,7 +109,12 @@ class SQLiteHeadsApplicationRecorder(SQLiteApplicationRecorder):
                     self.upsert_head_statement,
                     [(_sqlite_id(k), v, h) for k, (v, h) in heads.items()],
                 )
+                if command is not None:
+                    commands.sqlite_insert(c, self.commands_table_name, command)
                 return ids
+
+    def select_command(self, command_id: str) -> CommandRecord | None:
+        return commands.sqlite_select(self.datastore, self.commands_table_name, command_id)
 
 
 def _sqlite_id(originator_id: UUID | str) -> str:
@@ -178,6 +188,18 @@ class PostgresHeadsApplicationRecorder(PostgresApplicationRecorder):
             "SET version = excluded.version, hash = excluded.hash "
             "WHERE excluded.version > h.version"
         ).format(schema=schema, heads=heads)
+        self.commands_table_name = commands.commands_table_for(events_table_name)
+        self.check_identifier_length(self.commands_table_name)
+        self.sql_create_statements.append(
+            commands.pg_create(datastore.schema, self.commands_table_name,
+                               datastore.originator_id_type)
+        )
+        self.insert_command_statement = commands.pg_insert_statement(
+            datastore.schema, self.commands_table_name
+        )
+
+    def select_command(self, command_id: str) -> CommandRecord | None:
+        return commands.pg_select(self.datastore, self.commands_table_name, command_id)
 
     def create_table(self) -> None:
         create_postgres_tables(self.datastore, [self])
@@ -191,6 +213,7 @@ class PostgresHeadsApplicationRecorder(PostgresApplicationRecorder):
         # transaction before the upsert runs. A separate cursor keeps the insert's RETURNING
         # rows for the library to read.
         heads = stream_heads(stored_events)
+        command = commands.command_of(kwargs)
         super()._insert_stored_events(curs, stored_events, **kwargs)
         with curs.connection.cursor() as heads_curs:
             # Never prepared: when the insert above fails (a lost version race) psycopg's
@@ -211,6 +234,8 @@ class PostgresHeadsApplicationRecorder(PostgresApplicationRecorder):
                     ),
                     prepare=False,
                 )
+            if command is not None:
+                commands.pg_insert(heads_curs, self.insert_command_statement, command)
 
 
 def create_postgres_tables(

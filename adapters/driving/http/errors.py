@@ -6,6 +6,7 @@ so anything unexpected stays a visible 500 instead of a polite lie.
 | StepRefusedError                          | 409    | {error: step_refused, step, reasons}   |
 | VersionConflictError                      | 409    | {error: version_conflict, message}     |
 | DomainValidationError, request validation | 422    | {error: invalid, problems: [{field, rule}]} |
+| CommandIdReusedError (Idempotency-Key)    | 422    | {error: invalid, problems: [{field, rule}]} |
 | NotFoundError                             | 404    | {error: not_found, message}            |
 | PermissionDeniedError (service policy)    | 403    | {error: forbidden, message}            |
 | ApiError (authentication, size limits)    | 401/413| {error, message}                       |
@@ -26,6 +27,8 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from adapters.driving.http.idempotency import HEADER as IDEMPOTENCY_HEADER
+from adapters.driving.http.idempotency import REUSED_RULE
 from domain.commands import ALL_STEPS
 from domain.model import (
     DomainValidationError,
@@ -34,6 +37,7 @@ from domain.model import (
     VersionConflictError,
 )
 from service.permissions import PermissionDeniedError
+from service.idempotency import CommandIdReusedError
 
 #: Envelope fields a client might try to send: they come from the token or the server.
 SERVER_FIELDS = frozenset({"actor", "agency", "role", "rank", "on_behalf_of", "recorded_at",
@@ -108,6 +112,11 @@ async def _domain_invalid(_: Request, exc: Exception) -> SafeJSONResponse:
     return invalid([{"field": p.field, "rule": p.rule} for p in exc.problems])
 
 
+async def _key_reused(_: Request, exc: Exception) -> SafeJSONResponse:
+    assert isinstance(exc, CommandIdReusedError)
+    return invalid([{"field": IDEMPOTENCY_HEADER, "rule": REUSED_RULE}])
+
+
 async def _refused(_: Request, exc: Exception) -> SafeJSONResponse:
     assert isinstance(exc, StepRefusedError)
     return SafeJSONResponse({"error": "step_refused", "step": exc.step,
@@ -160,6 +169,7 @@ def _allowed_methods(request: Request) -> list[str]:
 def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _request_invalid)
     app.add_exception_handler(DomainValidationError, _domain_invalid)
+    app.add_exception_handler(CommandIdReusedError, _key_reused)
     app.add_exception_handler(StepRefusedError, _refused)
     app.add_exception_handler(VersionConflictError, _conflict)
     app.add_exception_handler(NotFoundError, _not_found)

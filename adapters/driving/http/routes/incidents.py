@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Response
 
 from adapters.driving.http.deps import ApplicationDep, CurrentUser, ReadConn, ScopeDep
 from adapters.driving.http.errors import ApiError
+from adapters.driving.http.idempotency import IdempotencyKey
 from adapters.driving.http.schemas.common import ApiDateTime, Page, error_responses
 from adapters.driving.http.schemas.steps import ReportIncidentRequest, command_data
 from adapters.driving.http.schemas.views import Created, IncidentOut
@@ -21,9 +22,11 @@ router = APIRouter(prefix="/api/incidents", tags=["incidents"])
 @router.post("", status_code=201, response_model=Created, summary="Report an incident",
              responses=error_responses(401, 403, 409, 422))
 def report_incident(body: ReportIncidentRequest, user: CurrentUser,  # type: ignore[valid-type]
-                    app: ApplicationDep, response: Response) -> Created:
+                    app: ApplicationDep, response: Response,
+                    idempotency_key: IdempotencyKey = None) -> Created:
     authorise(user.role, Action.OPEN, "incident")
-    incident_id = app.report_incident(command_data(body), user.actor(), id=body.id)  # type: ignore[attr-defined]
+    incident_id = app.report_incident(command_data(body), user.actor(), id=body.id,  # type: ignore[attr-defined]
+                                      command_id=idempotency_key)
     response.headers["Location"] = f"/api/incidents/{incident_id}"
     return Created(id=incident_id, version=1)
 

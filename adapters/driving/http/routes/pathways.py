@@ -19,6 +19,7 @@ from adapters.driving.http.deps import (
     ServicesDep,
 )
 from adapters.driving.http.errors import ApiError
+from adapters.driving.http.idempotency import IdempotencyKey
 from adapters.driving.http.routes.shaping import deadline_out, next_steps_out, notes_of
 from adapters.driving.http.schemas.common import Page, QueryText, error_responses
 from adapters.driving.http.schemas.steps import (
@@ -47,9 +48,11 @@ router = APIRouter(prefix="/api/pathways", tags=["pathways"])
 @router.post("", status_code=201, response_model=Created, summary="Open a pathway",
              responses=error_responses(401, 403, 409, 422))
 def open_pathway(body: OpenPathwayRequest, user: CurrentUser,  # type: ignore[valid-type]
-                 app: ApplicationDep, response: Response) -> Created:
+                 app: ApplicationDep, response: Response,
+                 idempotency_key: IdempotencyKey = None) -> Created:
     authorise(user.role, Action.OPEN, "pathway")
-    pathway_id = app.open_pathway(command_data(body), user.actor(), id=body.id)  # type: ignore[attr-defined]
+    pathway_id = app.open_pathway(command_data(body), user.actor(), id=body.id,  # type: ignore[attr-defined]
+                                  command_id=idempotency_key)
     response.headers["Location"] = f"/api/pathways/{pathway_id}"
     return Created(id=pathway_id, version=1)
 
@@ -110,7 +113,7 @@ def get_pathway(pathway_id: UUID, conn: ReadConn, scope: ScopeDep, user: Current
 async def record_step(
     pathway_id: UUID,
     body: Annotated[PersonStep, Body(openapi_examples=openapi_examples(PERSON_STEP_NAMES))],
-    user: CurrentUser, services: ServicesDep,
+    user: CurrentUser, services: ServicesDep, idempotency_key: IdempotencyKey = None,
 ) -> Response:
     # The hot write path (bench/bench_http.py). `async` with ONE explicit thread-pool hop for
     # the blocking store work: a plain `def` route costs two hops (FastAPI runs the endpoint
@@ -118,12 +121,15 @@ async def record_step(
     # serialised from the typed StepRecorded (the same bytes FastAPI would write; the
     # OpenAPI schema still comes from response_model).
     authorise(user.role, Action.RECORD, body.step)
-    return await run_in_threadpool(_record_on_pathway, services, pathway_id, body, user)
+    return await run_in_threadpool(_record_on_pathway, services, pathway_id, body, user,
+                                   idempotency_key)
 
 
-def _record_on_pathway(services: Services, pathway_id: UUID, body: Any, user: User) -> Response:
+def _record_on_pathway(services: Services, pathway_id: UUID, body: Any, user: User,
+                       command_id: str | None) -> Response:
     services.kinds.require(pathway_id, "pathway")  # 404 unless it is a pathway
     event = services.application.record(pathway_id, command_data(body), user.actor(),
-                                        expected_version=body.expected_version)
+                                        expected_version=body.expected_version,
+                                        command_id=command_id)
     return Response(StepRecorded.of(event).model_dump_json(), status_code=201,
                     media_type="application/json")

@@ -17,6 +17,7 @@ from adapters.driving.http.deps import (
     ServicesDep,
 )
 from adapters.driving.http.errors import ApiError
+from adapters.driving.http.idempotency import IdempotencyKey
 from adapters.driving.http.routes.shaping import deadline_out, next_steps_out, notes_of
 from adapters.driving.http.schemas.common import Page, QueryText, error_responses, literal_of
 from adapters.driving.http.schemas.examples import STEP_EXAMPLES
@@ -57,9 +58,11 @@ OutcomeReviewRequest.model_rebuild(force=True)
 @router.post("", status_code=201, response_model=Created, summary="Register a place",
              responses=error_responses(401, 403, 409, 422))
 def register_place(body: RegisterPlaceRequest, user: CurrentUser,  # type: ignore[valid-type]
-                   app: ApplicationDep, response: Response) -> Created:
+                   app: ApplicationDep, response: Response,
+                   idempotency_key: IdempotencyKey = None) -> Created:
     authorise(user.role, Action.OPEN, "place")
-    place_id = app.register_place(command_data(body), user.actor(), id=body.id)  # type: ignore[attr-defined]
+    place_id = app.register_place(command_data(body), user.actor(), id=body.id,  # type: ignore[attr-defined]
+                                  command_id=idempotency_key)
     response.headers["Location"] = f"/api/places/{place_id}"
     return Created(id=place_id, version=1)
 
@@ -102,14 +105,15 @@ def get_place(place_id: UUID, conn: ReadConn, scope: ScopeDep, user: CurrentUser
     )
 
 
-def _record(place_id: UUID, body: object, user: CurrentUser, services: ServicesDep
-            ) -> StepRecorded:
+def _record(place_id: UUID, body: object, user: CurrentUser, services: ServicesDep,
+            command_id: str | None) -> StepRecorded:
     step = body.step  # type: ignore[attr-defined]
     authorise(user.role, Action.RECORD, step)
     services.kinds.require(place_id, "place")  # 404 unless it is a place
     app = services.application
     event = app.record(place_id, command_data(body), user.actor(),  # type: ignore[arg-type]
-                       expected_version=body.expected_version)  # type: ignore[attr-defined]
+                       expected_version=body.expected_version,  # type: ignore[attr-defined]
+                       command_id=command_id)
     return StepRecorded.of(event)
 
 
@@ -119,9 +123,9 @@ def _record(place_id: UUID, body: object, user: CurrentUser, services: ServicesD
 def record_place_step(
     place_id: UUID,
     body: Annotated[PlaceStep, Body(openapi_examples=openapi_examples(PLACE_STEP_NAMES))],
-    user: CurrentUser, services: ServicesDep,
+    user: CurrentUser, services: ServicesDep, idempotency_key: IdempotencyKey = None,
 ) -> StepRecorded:
-    return _record(place_id, body, user, services)
+    return _record(place_id, body, user, services, idempotency_key)
 
 
 @router.get("/{place_id}/outcomes", response_model=list[OutcomeOut],
@@ -136,5 +140,6 @@ def get_outcomes(place_id: UUID, conn: ReadConn, app: ApplicationDep) -> list[Ou
              summary="Record an outcome review (the outcome_review_held step)",
              responses=error_responses(401, 403, 404, 409, 422))
 def post_outcome(place_id: UUID, body: OutcomeReviewRequest,  # type: ignore[valid-type]
-                 user: CurrentUser, services: ServicesDep) -> StepRecorded:
-    return _record(place_id, body, user, services)
+                 user: CurrentUser, services: ServicesDep,
+                 idempotency_key: IdempotencyKey = None) -> StepRecorded:
+    return _record(place_id, body, user, services, idempotency_key)
