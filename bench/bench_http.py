@@ -12,7 +12,7 @@ dir, started side by side and measured alternately (order swapped each round):
   bare     bench/_bare_http.py: one endpoint, repository.get + one @event + save, no auth,
            each client on its own aggregate; the reference for the 80% target.
 The load comes from this process: one thread and one keep-alive httpx connection per client,
-closed loop (send, wait, send). Latency is what the client sees. Target (issue 3): pathway
+closed loop (send, wait, send). Latency is what the client sees. Target: pathway
 >= 80% of bare's throughput, p99 <= 25 ms at 16 clients.
 """
 

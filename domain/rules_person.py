@@ -1,4 +1,5 @@
-"""Guards of the person track (DOMAIN.md (a) and (b)). Codes are stable: features/ tag them."""
+"""Guards of the person track: warnings, CPWs and CPNs, fixed penalties, injunctions, arrest
+and breach, criminal behaviour orders. Codes are stable: features/ tag them."""
 
 from __future__ import annotations
 

@@ -137,7 +137,7 @@ def test_kill_9_under_retrying_clients_leaves_one_event_per_key(
     assert client.broken >= ROUNDS  # every kill left the client without an answer at least once
     assert len(client.answered) == STEPS
     assert sorted(a["version"] for a in client.answered) == list(range(2, STEPS + 2))
-    application = build_application(store_settings, environ={})
+    application = build_application(store_settings)
     try:
         history = application.history(UUID(pathway))
     finally:

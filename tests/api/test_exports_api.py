@@ -1,4 +1,4 @@
-"""Court exports through HTTP (issue 4, DESIGN s.7): chronology, proportionality statement and
+"""Court exports through HTTP: chronology, proportionality statement and
 contents check of pathways and places, in every format, made from the log and verifiable
 with the same check as `asb verify-export`.
 """

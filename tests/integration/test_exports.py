@@ -1,4 +1,4 @@
-"""Court exports (issue 4): chronology, proportionality statement and contents check in PDF,
+"""Court exports: chronology, proportionality statement and contents check in PDF,
 DOCX, CSV and JSON, made from the log on a real SQLite store, and `asb verify-export`.
 
 Two sources: the Orchard Walk demo (`asb demo`, deterministic ids) built once per module into

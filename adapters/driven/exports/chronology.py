@@ -1,5 +1,5 @@
 """The court chronology: one row per event, incidents and agency actions interleaved,
-sorted by when things happened (DOMAIN.md (d), "Chronology table").
+sorted by when things happened.
 
 Rows come from the LOG: the case stream's events plus the events of the incidents it links.
 A link (`incident_linked`) is shown on the incident's own row, and evidence attached to an

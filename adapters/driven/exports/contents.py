@@ -23,7 +23,7 @@ from domain.notices import Content
 COLUMNS: tuple[Column, ...] = (
     Column("document", "Document", "The notice or order, e.g. 'CPN of 4 November 2025'"),
     Column("row_id", "Row", "Chronology row of the event that records the document"),
-    Column("requirement", "Required content", "One item of DOMAIN.md (d)"),
+    Column("requirement", "Required content", "One item the statute requires the notice or order to contain"),
     Column("basis", "Basis", "Statutory provision or practice"),
     Column("status", "Status", "present, missing or not applicable"),
     Column("recorded", "Recorded", "What the log records for it"),

@@ -1,5 +1,5 @@
 """Neutral words for each step: the action taken, its category, a factual description and
-its legal significance (DOMAIN.md (d), chronology columns 4, 6, 14 and 15).
+its legal significance.
 
 Descriptions state what was recorded, never an opinion.
 """

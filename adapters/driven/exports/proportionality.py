@@ -1,5 +1,5 @@
 """The proportionality statement: for every escalation step, numbered plain-English
-paragraphs drawn from the log (DOMAIN.md (c)), as a draft for the lead officer's witness
+paragraphs drawn from the log, as a draft for the lead officer's witness
 statement. Each paragraph cites chronology rows and exhibits; nothing is inferred that the
 log does not record, and what is missing is said to be missing.
 """

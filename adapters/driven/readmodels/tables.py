@@ -199,7 +199,7 @@ incidents = Table(
     Index("ix_rm_incidents_occurred_at", "occurred_at"),
 )
 
-#: One row per event of every stream: the raw material of court chronologies (issue 4).
+#: One row per event of every stream: the raw material of court chronologies .
 chronology = Table(
     "rm_chronology", metadata,
     Column("stream_id", Uuid, primary_key=True),
