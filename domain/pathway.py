@@ -102,6 +102,8 @@ def _granted(p: Pathway, e: Any) -> None:
         interim=e.interim, expires_on=e.expires_on, granted_on=local_date(e.occurred_at),
         power_of_arrest=e.power_of_arrest,
         power_of_arrest_expires_on=e.power_of_arrest_expires_on,
+        power_of_arrest_ground=e.power_of_arrest_ground or current.power_of_arrest_ground,
+        power_of_arrest_terms=e.power_of_arrest_terms,
         terms=e.terms or current.terms,
         positive_requirements=e.positive_requirements or current.positive_requirements,
         supervisor=e.supervisor or current.supervisor,
@@ -114,6 +116,8 @@ def _varied(p: Pathway, e: Any) -> None:
         changes["expires_on"] = e.expires_on
     if e.power_of_arrest is not None:
         changes["power_of_arrest"] = e.power_of_arrest
+    if e.power_of_arrest_ground is not None:
+        changes["power_of_arrest_ground"] = e.power_of_arrest_ground
     p._move(e.instrument_id, e, **changes)
 
 
@@ -162,7 +166,8 @@ Pathway.APPLIERS = SHARED_APPLIERS | {
         terms=e.prohibitions, positive_requirements=e.requirements, supervisor=e.supervisor),
     "injunction_applied": lambda p, e: p._open(
         e, Kind.INJUNCTION, terms=e.terms, positive_requirements=e.positive_requirements,
-        supervisor=e.supervisor, without_notice=e.without_notice),
+        supervisor=e.supervisor, without_notice=e.without_notice,
+        power_of_arrest_ground=e.power_of_arrest_ground),
     "injunction_granted": _granted,
     "injunction_varied": _varied,
     "injunction_discharged": lambda p, e: p._move(

@@ -26,6 +26,8 @@ class Instrument(Frozen):
     granted_on: date | None = None
     power_of_arrest: bool = False
     power_of_arrest_expires_on: date | None = None
+    power_of_arrest_ground: str | None = None
+    power_of_arrest_terms: tuple[str, ...] = ()
     amount: Decimal | None = None
     without_notice: bool = False
     interim: bool = False

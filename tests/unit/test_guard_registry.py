@@ -41,7 +41,7 @@ def _alone(module: str) -> dict[str, list[str]]:
 def test_importing_one_aggregate_module_alone_gives_the_full_registry(module: str) -> None:
     alone = _alone(module)
     assert alone["codes"] == sorted(GUARDS)
-    assert len(alone["codes"]) == 38
+    assert len(alone["codes"]) == sum(len(m.GUARDS) for m in RULES) > 0
 
 
 @pytest.mark.parametrize("module", ["domain.pathway", "domain.place"])

@@ -51,6 +51,8 @@ PERSON_GUARDS = {
     "dispersal_requires_inspector_authorisation", "dispersal_max_exclusion",
     "override_requires_supervisor", "support_not_offered", "no_proportionality_assessment",
     "lesser_measures_skipped",
+    # tested in test_guards_orders.py
+    "power_of_arrest_requires_ground", "power_of_arrest_not_on_activity_requirement",
 }
 
 
@@ -110,7 +112,9 @@ def with_injunction(poa: bool = True, poa_expires: date | None = None,
     s = prepared()
     inj = applied(s)
     s.do("injunction_granted", at=london(2026, 3, 9), instrument_id=inj, expires_on=expires,
-         power_of_arrest=poa, power_of_arrest_expires_on=poa_expires)
+         power_of_arrest=poa, power_of_arrest_expires_on=poa_expires,
+         power_of_arrest_ground="violence_or_threat" if poa else None,
+         power_of_arrest_evidence="Threatened a neighbour" if poa else None)
     return s, inj
 
 
@@ -126,7 +130,7 @@ def test_this_file_covers_every_person_guard_registered() -> None:
              "closure_order_max_duration", "closure_order_extension_limit",
              "closure_order_extension_authorisation"}
     assert set(GUARDS) == PERSON_GUARDS | place
-    assert len(GUARDS) == 38
+    assert len(GUARDS) == len(PERSON_GUARDS | place)
 
 
 # ============================================================ instrument lifecycle
@@ -728,7 +732,8 @@ def test_arrest_not_naming_the_injunction_is_allowed_while_any_power_of_arrest_i
     s, _ = with_injunction(poa_expires=date(2026, 6, 30))
     second = applied(s, london(2026, 7, 10), terms=["Not to contact the victim"])
     s.do("injunction_granted", at=london(2026, 7, 20), instrument_id=second,
-         expires_on=date(2027, 6, 30), power_of_arrest=True)
+         expires_on=date(2027, 6, 30), power_of_arrest=True,
+         power_of_arrest_ground="significant_risk_of_harm", power_of_arrest_evidence="Risk assessment")
     assert s.recorded("arrested", at=london(2026, 8, 1), instrument_id=uuid4(),
                       power="power_of_arrest") == "arrested"
 

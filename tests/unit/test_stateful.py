@@ -565,7 +565,8 @@ class PathwayMachine(CaseMachine):
         if prefix in ("enjoined", "arrested"):
             injunction = UUID(int=0x1A1)
             self.play("injunction_applied", instrument_id=injunction, terms=["Not to enter Block A"],
-                      power_of_arrest_sought=True)
+                      power_of_arrest_sought=True, power_of_arrest_ground="violence_or_threat",
+                      power_of_arrest_evidence="Threatened a neighbour")
             self.play("injunction_granted", timedelta(days=7), instrument_id=injunction,
                       expires_on=(self.now + timedelta(days=372)).date(), power_of_arrest=True)
             if prefix == "arrested":
@@ -642,6 +643,8 @@ class PathwayMachine(CaseMachine):
                 "positive_requirements": pick(d, [(), ("Attend a drug course",)]),
                 "supervisor": pick(d, ["Drug service"], [None]),
                 "power_of_arrest_sought": d(st.booleans()), "without_notice": without_notice,
+                "power_of_arrest_ground": pick(d, ["significant_risk_of_harm"], [None]),
+                "power_of_arrest_evidence": pick(d, ["Threats to neighbours"], [None]),
                 "without_notice_justification": pick(d, ["Risk of violence"], [None]),
                 "lesser_measures_reason": pick(d, [None], ["Serious harm to residents"])}
 
@@ -651,7 +654,9 @@ class PathwayMachine(CaseMachine):
                 "expires_on": pick(d, [self.day_after(d, at, [30, 180, 364])], [None, 
                                    self.day_after(d, at, [500])]),
                 "power_of_arrest": pick(d, [True], [False]),
-                "power_of_arrest_expires_on": pick(d, [None, self.day_after(d, at, [10, 90])])}
+                "power_of_arrest_expires_on": pick(d, [None, self.day_after(d, at, [10, 90])]),
+                "power_of_arrest_terms": pick(d, [(), ("Not to enter Block A",)],
+                                              [("Attend a drug course",)])}
 
     def b_injunction_varied(self, d: Draw, at: datetime) -> dict[str, Any]:
         return {"instrument_id": self.ref(d, Kind.INJUNCTION), "changes": "Exclusion zone enlarged",

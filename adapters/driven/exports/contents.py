@@ -165,9 +165,12 @@ def _injunction_power_of_arrest(e: Any, f: CaseFacts) -> Check:
     if not g.power_of_arrest:
         return NA, "no power of arrest attached", ""
     until = f" until {day(g.power_of_arrest_expires_on)}" if g.power_of_arrest_expires_on else ""
+    attached = getattr(g, "power_of_arrest_terms", ())
+    if attached:
+        return PRESENT, f"power of arrest{until}, attached to {numbered(attached)}", ""
     return (MISSING, f"power of arrest{until}",
-            ("Record which terms the power of arrest is attached to (add "
-            "`power_of_arrest_terms` to injunction_granted)"))
+            "Record which terms the power of arrest is attached to (power_of_arrest_terms "
+            "on injunction_granted)")
 
 
 def _injunction_terms(e: Any, f: CaseFacts) -> Check:

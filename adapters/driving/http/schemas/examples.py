@@ -99,11 +99,14 @@ STEP_EXAMPLES: dict[str, dict[str, Any]] = {
     steps.INJUNCTION_APPLIED: {
         "occurred_at": "2025-11-25T10:00:00+00:00", "instrument_id": INJ,
         "court": "Elmsford County Court", "terms": ["Not to enter Orchard Walk green"],
-        "power_of_arrest_sought": True, "without_notice": False},
+        "power_of_arrest_sought": True, "power_of_arrest_ground": "violence_or_threat",
+        "power_of_arrest_evidence": "Threatened a resident with a bottle on 14 November",
+        "without_notice": False},
     steps.INJUNCTION_GRANTED: {
         "occurred_at": "2025-12-09T12:00:00+00:00", "instrument_id": INJ,
         "expires_on": "2026-12-08", "power_of_arrest": True,
-        "power_of_arrest_expires_on": "2026-12-08"},
+        "power_of_arrest_expires_on": "2026-12-08",
+        "power_of_arrest_terms": ["Not to enter Orchard Walk green"]},
     steps.INJUNCTION_VARIED: {
         "occurred_at": "2026-02-02T12:00:00+00:00", "instrument_id": INJ,
         "changes": "Exclusion zone extended to the garage lane"},
