@@ -53,6 +53,8 @@ PERSON_GUARDS = {
     "lesser_measures_skipped",
     # tested in test_guards_orders.py
     "power_of_arrest_requires_ground", "power_of_arrest_not_on_activity_requirement",
+    "cbo_youth_requires_yot_views", "cbo_duration", "respect_order_not_in_force",
+    "respect_order_adults_only", "respect_order_requirements_need_supervisor",
 }
 
 
@@ -486,7 +488,7 @@ def test_a_cbo_is_refused_without_a_conviction(outcome: str | None) -> None:
         s.do("conviction_recorded", at=london(2026, 3, 1), instrument_id=pros, outcome=outcome)
     ref = s.refusal("cbo_granted", "cbo_requires_conviction", at=london(2026, 3, 2),
                     instrument_id=uuid4(), prosecution_id=pros, prohibitions=["Not to enter X"])
-    assert_refusal(ref, "cbo_requires_conviction", "hard", "SA2020 s.330", "conviction_recorded")
+    assert_refusal(ref, "cbo_requires_conviction", "hard", "SA2020 s.331(1)-(3)", "conviction_recorded")
 
 
 def test_a_cbo_is_allowed_on_conviction() -> None:

@@ -609,7 +609,8 @@ class PathwayMachine(CaseMachine):
 
     def b_breach_recorded(self, d: Draw, at: datetime) -> dict[str, Any]:
         incidents = [i.incident_id for i in self.agg.incidents][-2:]
-        return {"instrument_id": self.ref(d, Kind.CPN, Kind.INJUNCTION, Kind.CBO, Kind.DISPERSAL),
+        return {"instrument_id": self.ref(d, Kind.CPN, Kind.INJUNCTION, Kind.CBO, Kind.DISPERSAL,
+                                          Kind.RESPECT_ORDER),
                 "description": "Music audible at 02:00",
                 "clause": pick(d, [None, "Requirement 1"]),
                 "incident_id": pick(d, [None, *incidents])}
@@ -636,6 +637,34 @@ class PathwayMachine(CaseMachine):
                 "prohibitions": ["Not to enter the Oak estate"],
                 "requirements": pick(d, [(), ("Attend an alcohol course",)]),
                 "supervisor": pick(d, ["Probation service"], [None])}
+
+    def b_cbo_varied(self, d: Draw, at: datetime) -> dict[str, Any]:
+        return {"instrument_id": self.ref(d, Kind.CBO),
+                "applicant": pick(d, ["offender", "prosecution"]),
+                "changes": "Exclusion zone reduced",
+                "expires_on": pick(d, [None, self.day_after(d, at, [400, 800])])}
+
+    def b_cbo_discharged(self, d: Draw, at: datetime) -> dict[str, Any]:
+        return {"instrument_id": self.ref(d, Kind.CBO),
+                "applicant": pick(d, ["offender", "prosecution"]), "reason": "Moved away"}
+
+    def b_cbo_reviewed(self, d: Draw, at: datetime) -> dict[str, Any]:
+        return {"instrument_id": self.ref(d, Kind.CBO), "compliance": "Complying"}
+
+    def b_respect_order_applied(self, d: Draw, at: datetime) -> dict[str, Any]:
+        return {"instrument_id": self.new_id(d), "prohibitions": ["Not to enter Block A"],
+                "requirements": pick(d, [(), ("Attend a drug course",)]),
+                "supervisor": pick(d, ["Drug service"], [None]),
+                "lesser_measures_reason": pick(d, [None], ["Serious harm to residents"])}
+
+    def b_respect_order_granted(self, d: Draw, at: datetime) -> dict[str, Any]:
+        return {"instrument_id": self.ref(d, Kind.RESPECT_ORDER),
+                "interim": pick(d, [False, True]),
+                "expires_on": pick(d, [None, self.day_after(d, at, [365, 730])])}
+
+    def b_respect_order_discharged(self, d: Draw, at: datetime) -> dict[str, Any]:
+        return {"instrument_id": self.ref(d, Kind.RESPECT_ORDER),
+                "outcome": pick(d, ["discharged", "refused"]), "reason": "No longer necessary"}
 
     def b_injunction_applied(self, d: Draw, at: datetime) -> dict[str, Any]:
         without_notice = pick(d, [False], [True])

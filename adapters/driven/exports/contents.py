@@ -180,6 +180,35 @@ def _injunction_terms(e: Any, f: CaseFacts) -> Check:
     return _has(found, f"{numbered(found)} ({source})")
 
 
+def _respect_granted(f: CaseFacts, e: Any) -> Any:
+    made = [g for g in f.about.get(e.instrument_id, [])
+            if g.step == steps.RESPECT_ORDER_GRANTED]
+    return made[-1] if made else None
+
+
+def _respect_terms(e: Any, f: CaseFacts) -> Check:
+    g = _respect_granted(f, e)
+    source = g if g is not None and (g.prohibitions or g.requirements) else e
+    found = (*source.prohibitions, *source.requirements)
+    return _has(found, f"{numbered(found)} ({'as made' if source is g else 'as applied for'})")
+
+
+def _respect_period(e: Any, f: CaseFacts) -> Check:
+    g = _respect_granted(f, e)
+    if g is None:
+        return NA, "not (yet) made", ""
+    return PRESENT, (f"until {day(g.expires_on)}" if g.expires_on else "until further order"), ""
+
+
+def _respect_supervisor(e: Any, f: CaseFacts) -> Check:
+    g = _respect_granted(f, e)
+    reqs = g.requirements if g is not None and g.requirements else e.requirements
+    who = g.supervisor if g is not None and g.supervisor else e.supervisor
+    if not reqs:
+        return NA, "no requirement", ""
+    return _has(who, f"supervisor {who} for {numbered(reqs)}")
+
+
 #: How each named item of a notice's contents is checked against the log.
 CHECKS: dict[str, CheckFn] = {
     "conduct": lambda e, f: _has(e.conduct),
@@ -206,6 +235,9 @@ CHECKS: dict[str, CheckFn] = {
     "injunction_period": _injunction_period,
     "injunction_supervisor": _injunction_supervisor,
     "injunction_power_of_arrest": _injunction_power_of_arrest,
+    "respect_order_terms": _respect_terms,
+    "respect_order_period": _respect_period,
+    "respect_order_supervisor": _respect_supervisor,
 }
 
 
