@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from uuid import uuid4
+from typing import Any
+from uuid import UUID, uuid4
 
+from domain.rulesets import RuleBook
 from tests.unit.helpers import assert_refusal, london
 from tests.unit.test_guards_person import applied, prepared
 
@@ -79,3 +81,69 @@ def test_a_power_of_arrest_naming_a_provision_the_order_lacks_is_refused() -> No
                     at=london(2026, 3, 9), instrument_id=inj, power_of_arrest=True,
                     power_of_arrest_terms=["Not to shout"])
     assert "does not contain" in ref.message
+
+
+# ============================================================ Criminal Behaviour Orders
+def _convicted(s: Any, at: Any) -> UUID:
+    prosecution = s.new("prosecution_started", "instrument_id", at=at, offence="Criminal damage")
+    s.do("conviction_recorded", at=at, instrument_id=prosecution, outcome="convicted")
+    return prosecution
+
+
+def test_an_adults_cbo_ending_a_day_short_of_two_years_is_refused() -> None:
+    s = prepared()
+    p = _convicted(s, london(2026, 6, 15))
+    ref = s.refusal("cbo_granted", "cbo_duration", at=london(2026, 6, 15), instrument_id=uuid4(),
+                    prosecution_id=p, expires_on=date(2028, 6, 13))
+    assert_refusal(ref, "cbo_duration", "hard", "SA2020 s.334", "13 Jun 2028", "14 Jun 2028")
+    assert s.recorded("cbo_granted", at=london(2026, 6, 15), instrument_id=uuid4(),
+                      prosecution_id=p, expires_on=None) == "granted"
+
+
+def test_a_youths_cbo_needs_yot_views_and_a_fixed_term_of_one_to_three_years() -> None:
+    s = prepared(dob=date(2010, 9, 10))
+    p = _convicted(s, london(2026, 6, 15))
+    ref = s.refusal("cbo_granted", "cbo_youth_requires_yot_views", at=london(2026, 6, 15),
+                    instrument_id=uuid4(), prosecution_id=p, expires_on=date(2027, 6, 14))
+    assert_refusal(ref, "cbo_youth_requires_yot_views", "hard", "SA2020 s.331(5)",
+                   "is 15", "consultation_recorded")
+    s.do("consultation_recorded", at=london(2026, 6, 10), consultation_id=uuid4(), body="yot",
+         about_step="cbo_granted")
+    ref = s.refusal("cbo_granted", "cbo_duration", at=london(2026, 6, 15), instrument_id=uuid4(),
+                    prosecution_id=p, expires_on=date(2029, 6, 15))
+    assert_refusal(ref, "cbo_duration", "hard", "SA2020 s.334", "1 to 3 years", "14 Jun 2029")
+    assert s.recorded("cbo_granted", at=london(2026, 6, 15), instrument_id=uuid4(),
+                      prosecution_id=p, expires_on=date(2029, 6, 14)) == "granted"
+
+
+# ============================================================ Respect Orders
+CPA2026 = RuleBook.with_switches(["cpa2026"])
+RESPECT = {"prohibitions": ["Not to shout at residents"]}
+
+
+def test_a_respect_order_is_refused_where_the_rule_set_has_not_commenced_it() -> None:
+    s = prepared()
+    ref = s.refusal("respect_order_applied", "respect_order_not_in_force",
+                    at=london(2026, 6, 1), instrument_id=uuid4(), **RESPECT)
+    assert_refusal(ref, "respect_order_not_in_force", "hard",
+                   "Crime and Policing Act 2026 (ASBCPA2014 Part A1); commencement regulations",
+                   "asbcpa2014-amended", "cpa2026")
+
+
+def test_a_respect_order_is_for_a_person_of_18_or_over() -> None:
+    s = prepared(dob=date(2008, 6, 2), rule_book=CPA2026)
+    ref = s.refusal("respect_order_applied", "respect_order_adults_only", at=london(2026, 6, 1),
+                    instrument_id=uuid4(), **RESPECT)
+    assert_refusal(ref, "respect_order_adults_only", "hard",
+                   "ASBCPA2014 Part A1 (inserted by CPA2026)", "is 17", "civil injunction")
+    assert s.recorded("respect_order_applied", at=london(2026, 6, 2), instrument_id=uuid4(),
+                      **RESPECT) == "applied"
+
+
+def test_a_respect_order_requirement_needs_a_supervisor() -> None:
+    s = prepared(rule_book=CPA2026)
+    ref = s.refusal("respect_order_applied", "respect_order_requirements_need_supervisor",
+                    at=london(2026, 6, 1), instrument_id=uuid4(),
+                    requirements=["Attend a course"])
+    assert_refusal(ref, "respect_order_requirements_need_supervisor", "hard",
+                   "ASBCPA2014 Part A1 (inserted by CPA2026)", "no supervisor", "supervising")
