@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from enum import Enum
+from pathlib import Path
 
 from pydantic import ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
@@ -40,6 +41,8 @@ class Settings(BaseSettings):
     ASB_DATABASE_URL  where the event log lives (default: pathway.db in the working directory)
     ASB_RULE_SETS     enacted-but-not-commenced rule sets to switch on, comma-separated
     ASB_PROJECTION    in-process (default) or external: how `asb serve` keeps reads fresh
+    ASB_CHECKPOINT_KEY         the Ed25519 private key that signs checkpoints of the log
+    ASB_CHECKPOINT_PUBLIC_KEY  its public key, which `asb verify --checkpoint` checks them with
     """
 
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
@@ -47,6 +50,8 @@ class Settings(BaseSettings):
     database_url: str = ""
     rule_sets: str = ""
     projection: ProjectionMode = ProjectionMode.IN_PROCESS
+    checkpoint_key: str = ""
+    checkpoint_public_key: str = ""
 
     @classmethod
     def settings_customise_sources(
@@ -69,6 +74,17 @@ class Settings(BaseSettings):
     def store(self) -> StoreSettings:
         """ASB_DATABASE_URL parsed (ValueError naming the variable when it is not valid)."""
         return StoreSettings.parse(self.database_url)
+
+    @property
+    def checkpoint_key_path(self) -> Path | None:
+        """ASB_CHECKPOINT_KEY as a path (None when unset)."""
+        return Path(self.checkpoint_key).expanduser() if self.checkpoint_key else None
+
+    @property
+    def checkpoint_public_key_path(self) -> Path | None:
+        """ASB_CHECKPOINT_PUBLIC_KEY as a path (None when unset)."""
+        return (Path(self.checkpoint_public_key).expanduser() if self.checkpoint_public_key
+                else None)
 
     def rule_book(self) -> RuleBook:
         """The rule book with ASB_RULE_SETS switched on (e.g. ASB_RULE_SETS=cpa2026)."""
