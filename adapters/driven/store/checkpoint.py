@@ -125,13 +125,17 @@ def regressions(earlier: Checkpoint, later: Checkpoint) -> list[str]:
     for h in earlier.heads:
         new = now.get(h.stream_id)
         if new is None:
-            problems.append(f"stream {h.stream_id} ({h.version} events) is gone")
+            problems.append(f"stream {h.stream_id} ({_events(h.version)}) is gone")
         elif new.version < h.version:
-            problems.append(f"stream {h.stream_id} went back from {h.version} to "
-                            f"{new.version} events")
+            problems.append(f"stream {h.stream_id} went back from {_events(h.version)} "
+                            f"to {new.version}")
         elif new.version == h.version and new.hash != h.hash:
             problems.append(f"stream {h.stream_id} has another head at event {h.version}")
     return problems
+
+
+def _events(n: int) -> str:
+    return f"{n} event" if n == 1 else f"{n} events"
 
 
 # ------------------------------------------------------------------------------- reading
@@ -220,7 +224,7 @@ def _head_problem(sid: str, wanted: dict[int, tuple[str, str]], reached: int,
                   chain_at: dict[tuple[str, int], str | None]) -> Violation | None:
     """The first signed head of one stream that the database no longer bears out."""
     for version, (digest, signed_at) in sorted(wanted.items()):
-        told = f"the checkpoint signed at {signed_at} recorded {version} events"
+        told = f"the checkpoint signed at {signed_at} recorded {_events(version)}"
         if reached == 0:
             return Violation(sid, 1, f"stream {short_id(sid)} is missing: {told}; the whole "
                              "stream was deleted")
