@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -101,13 +101,14 @@ def take_checkpoint(settings: StoreSettings, key: Ed25519PrivateKey, now: dateti
     factory = store_factory(settings)
     try:
         with snapshot_reader(factory, settings) as read:
-            heads = tuple(sorted(Head(stream_key(k), int(v), str(h)) for k, v, h in read("heads", 2000)))
+            heads = tuple(sorted(Head(stream_key(k), int(v), str(h))
+                                 for k, v, h in read("heads", 2000)))
             ((events, position),) = list(read("tip", 1))
     finally:
         factory.close()
     unsigned = Checkpoint(now.isoformat(), int(position), int(events), heads,
                           key_id=signing.key_id(key.public_key()))
-    return Checkpoint(**{**unsigned.__dict__, "signature": signing.sign(key, unsigned.message())})
+    return replace(unsigned, signature=signing.sign(key, unsigned.message()))
 
 
 def append_checkpoint(path: Path, checkpoint: Checkpoint) -> None:
