@@ -59,3 +59,12 @@ def test_no_other_module_reads_the_environment() -> None:
     assert readers == ["adapters/driven/exports/tablepdf/fonts.py",
                        "adapters/driven/policy_docs/results.py",
                        "adapters/driving/cli/output.py", "adapters/settings.py"]
+
+
+def test_checkpoint_key_paths_come_from_the_settings() -> None:
+    unset = load_settings({})
+    assert (unset.checkpoint_key_path, unset.checkpoint_public_key_path) == (None, None)
+    given = load_settings({"ASB_CHECKPOINT_KEY": "~/keys/checkpoint-key.pem",
+                           "ASB_CHECKPOINT_PUBLIC_KEY": "/etc/pathway/checkpoint-key.pub.pem"})
+    assert given.checkpoint_key_path == Path.home() / "keys" / "checkpoint-key.pem"
+    assert given.checkpoint_public_key_path == Path("/etc/pathway/checkpoint-key.pub.pem")
