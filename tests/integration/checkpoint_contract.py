@@ -131,6 +131,22 @@ class CheckpointContract:
         assert flagged(report, a, 1, "after the checkpoint's position", "written again")
         assert len(report.violations) == 1
 
+    def test_an_event_written_into_the_past_of_the_log_is_named(
+            self, settings: StoreSettings, raw: RawStore, key: Ed25519PrivateKey,
+            tmp_path: Path, log: Log) -> None:
+        checkpoints = self.signed(settings, key, tmp_path)
+        a_events = log["A"]
+        a = a_events[0].originator_id
+        # A well-formed extra event with its head, slipped in before the first position.
+        forged = chain(a, 1, start=6, prev=a_events[-1].hash, note="backdated")[0]
+        topic, _ = raw.read(a, 5)
+        raw.insert_at(0, a, 6, topic, forged.model_dump_json().encode())
+        raw.write_head(a, 6, forged.hash)
+        assert verify_log(settings).ok
+        report = verify_with_checkpoints(settings, checkpoints)
+        assert flagged(report, a, 6, "at log position 0", "written into the log's past")
+        assert len(report.violations) == 1
+
     def test_a_checkpoint_checked_with_another_key_is_refused(
             self, settings: StoreSettings, key: Ed25519PrivateKey, tmp_path: Path,
             log: Log) -> None:

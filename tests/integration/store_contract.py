@@ -80,6 +80,10 @@ class RawStore:
     def write_head(self, sid: UUID, version: int, digest: str) -> None:
         raise NotImplementedError
 
+    def insert_at(self, position: int, sid: UUID, version: int, topic: str, state: bytes) -> None:
+        """Insert an event at a chosen position of the whole log (its notification id)."""
+        raise NotImplementedError
+
     def delete_head(self, sid: UUID) -> None:
         raise NotImplementedError
 

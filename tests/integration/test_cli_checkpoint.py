@@ -152,6 +152,15 @@ def test_a_checkpoint_is_refused_with_another_public_key_or_when_edited(
     assert code == 1 and "checkpoint refused" in out and "signature does not verify" in out
 
 
+def test_sign_after_a_key_rotation_needs_a_new_file(db: Path, signed: Path,
+                                                    tmp_path: Path) -> None:
+    code, _ = run(db, "checkpoint", "keygen", "--out", str(tmp_path / "new"))
+    assert code == 0
+    code, out = run(db, "checkpoint", "sign", "--out", str(signed), keys=tmp_path / "new")
+    assert code == 2 and "after a key rotation, start a new file" in out
+    assert len(signed.read_text().splitlines()) == 1
+
+
 def test_sign_needs_a_key_only_its_owner_can_read(db: Path, keys: Path, tmp_path: Path) -> None:
     code, out = run(db, "checkpoint", "sign", "--out", str(tmp_path / "c.jsonl"))
     assert code == 2 and "ASB_CHECKPOINT_KEY is not set" in out

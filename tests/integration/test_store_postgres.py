@@ -65,6 +65,10 @@ class PostgresRaw(RawStore):
         self._run("UPDATE {heads} SET version=%s, hash=%s WHERE originator_id=%s",
                   version, digest, sid)
 
+    def insert_at(self, position: int, sid: UUID, version: int, topic: str, state: bytes) -> None:
+        self._run("INSERT INTO {events} (notification_id, originator_id, originator_version, "
+                  "topic, state) VALUES (%s, %s, %s, %s, %s)", position, sid, version, topic, state)
+
     def delete_head(self, sid: UUID) -> None:
         self._run("DELETE FROM {heads} WHERE originator_id=%s", sid)
 

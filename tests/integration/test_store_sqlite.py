@@ -60,6 +60,10 @@ class SQLiteRaw(RawStore):
         self._run(f"UPDATE {self.t.heads} SET version=?, hash=? WHERE originator_id=?",
                   version, digest, sid.hex)
 
+    def insert_at(self, position: int, sid: UUID, version: int, topic: str, state: bytes) -> None:
+        self._run(f"INSERT INTO {self.t.events} (rowid, originator_id, originator_version, topic, "
+                  "state) VALUES (?,?,?,?,?)", position, sid.hex, version, topic, state)
+
     def delete_head(self, sid: UUID) -> None:
         self._run(f"DELETE FROM {self.t.heads} WHERE originator_id=?", sid.hex)
 

@@ -55,7 +55,7 @@ def sign(
     """Sign the head of the whole log (ASB_CHECKPOINT_KEY) and append it to the file."""
     from adapters.driven.store.checkpoint import append_checkpoint, regressions, take_checkpoint
     from adapters.driven.store.integrity import StoreNotInitialisedError
-    from adapters.driven.store.signing import SigningKeyError, load_private_key
+    from adapters.driven.store.signing import SigningKeyError, key_id, load_private_key
 
     if count > 1 and every is None:
         fail("--count above 1 needs --every SECONDS", 2)
@@ -68,6 +68,9 @@ def sign(
     except SigningKeyError as e:
         fail(str(e), 2)
     previous = _last_line(out)
+    if previous is not None and previous.key_id != key_id(key.public_key()):
+        fail(f"{out} holds checkpoints of key {previous.key_id}, not of this key "
+             f"({key_id(key.public_key())}): after a key rotation, start a new file", 2)
     for n in range(count):
         if n:
             time.sleep(every or 0)
