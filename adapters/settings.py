@@ -1,10 +1,8 @@
 """The one place Pathway reads its environment: a pydantic-settings `Settings`, read once.
 
 Every entry point calls `load_settings()` (or builds a `Settings` itself, as tests do) and
-hands it to `adapters.bootstrap`; nothing else looks at the process environment. Two
-exceptions, each for a reason: the PDF font lookup (`ASB_PDF_FONT_DIR`, tablepdf/fonts.py)
-is a property of the machine the renderer runs on, resolved where the font is loaded; and the
-eventsourcing library layers the process environment under the settings we give it
+hands it to `adapters.bootstrap`; nothing else looks at the process environment. One
+exception, for a reason: the eventsourcing library layers the process environment under the settings we give it
 (`library_environ`, so an operator's CIPHER_* or COMPRESSOR_TOPIC reach the library).
 """
 
@@ -40,6 +38,7 @@ class Settings(BaseSettings):
     ASB_DATABASE_URL  where the event log lives (default: pathway.db in the working directory)
     ASB_RULE_SETS     enacted-but-not-commenced rule sets to switch on, comma-separated
     ASB_PROJECTION    in-process (default) or external: how `asb serve` keeps reads fresh
+    ASB_PDF_FONT_DIR  where PDF exports find DejaVu Sans, when not in a usual place
     """
 
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
@@ -47,6 +46,7 @@ class Settings(BaseSettings):
     database_url: str = ""
     rule_sets: str = ""
     projection: ProjectionMode = ProjectionMode.IN_PROCESS
+    pdf_font_dir: str = ""
 
     @classmethod
     def settings_customise_sources(
