@@ -1,10 +1,8 @@
 """The one place Pathway reads its environment: a pydantic-settings `Settings`, read once.
 
 Every entry point calls `load_settings()` (or builds a `Settings` itself, as tests do) and
-hands it to `adapters.bootstrap`; nothing else looks at the process environment. Two
-exceptions, each for a reason: the PDF font lookup (`ASB_PDF_FONT_DIR`, tablepdf/fonts.py)
-is a property of the machine the renderer runs on, resolved where the font is loaded; and the
-eventsourcing library layers the process environment under the settings we give it
+hands it to `adapters.bootstrap`; nothing else looks at the process environment. One
+exception, for a reason: the eventsourcing library layers the process environment under the settings we give it
 (`library_environ`, so an operator's CIPHER_* or COMPRESSOR_TOPIC reach the library).
 """
 
@@ -43,6 +41,7 @@ class Settings(BaseSettings):
     ASB_PROJECTION    in-process (default) or external: how `asb serve` keeps reads fresh
     ASB_CHECKPOINT_KEY         the Ed25519 private key that signs checkpoints of the log
     ASB_CHECKPOINT_PUBLIC_KEY  its public key, which `asb verify --checkpoint` checks them with
+    ASB_PDF_FONT_DIR  where PDF exports find DejaVu Sans, when not in a usual place
     """
 
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
@@ -52,6 +51,7 @@ class Settings(BaseSettings):
     projection: ProjectionMode = ProjectionMode.IN_PROCESS
     checkpoint_key: str = ""
     checkpoint_public_key: str = ""
+    pdf_font_dir: str = ""
 
     @classmethod
     def settings_customise_sources(
