@@ -89,7 +89,10 @@ def _review_period(start: date, varied: list[date]) -> tuple[date, date]:
     return start, end
 
 
-def _cbo_reviews(inst: Instrument, agg: CaseStream) -> Iterator[tuple[str, datetime, datetime | None]]:
+Due = Iterator[tuple[str, datetime, datetime | None]]
+
+
+def _cbo_reviews(inst: Instrument, agg: CaseStream) -> Due:
     """Each review period at whose end the offender is still under 18 and the order still runs,
     up to the first one without a review (the review now due)."""
     subject = getattr(agg, "subject", None)

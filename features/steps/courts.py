@@ -301,7 +301,8 @@ def _poa_apply(name: str, on: str, ground: str | None, evidence: str | None, sub
 
 POA_GRANT = (rf"the court grants the injunction on {at('on')} until {day('until')}, with a power "
              r"of arrest (?:and no ground|attached to \"(?P<term>[^\"]+)\""
-             r"(?P<activity>, a requirement to participate in activities supervised by (?P<sup>.+))?)")
+             r"(?P<activity>, a requirement to participate in activities supervised by "
+             r"(?P<sup>.+))?)")
 
 
 @when(parsers.re(POA_GRANT), target_fixture="outcome")

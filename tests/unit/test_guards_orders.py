@@ -24,7 +24,7 @@ def test_a_power_of_arrest_sought_without_a_ground_is_refused() -> None:
                    "no ground", "significant_risk_of_harm")
 
 
-def test_a_power_of_arrest_sought_on_a_ground_with_evidence_is_recorded_on_the_application() -> None:
+def test_a_power_of_arrest_sought_with_ground_and_evidence_is_recorded() -> None:
     s = prepared()
     inj = applied(s, power_of_arrest_sought=True, **GROUND)
     assert s.agg.instruments[inj].power_of_arrest_ground == "violence_or_threat"

@@ -488,7 +488,8 @@ def test_a_cbo_is_refused_without_a_conviction(outcome: str | None) -> None:
         s.do("conviction_recorded", at=london(2026, 3, 1), instrument_id=pros, outcome=outcome)
     ref = s.refusal("cbo_granted", "cbo_requires_conviction", at=london(2026, 3, 2),
                     instrument_id=uuid4(), prosecution_id=pros, prohibitions=["Not to enter X"])
-    assert_refusal(ref, "cbo_requires_conviction", "hard", "SA2020 s.331(1)-(3)", "conviction_recorded")
+    assert_refusal(ref, "cbo_requires_conviction", "hard", "SA2020 s.331(1)-(3)",
+                   "conviction_recorded")
 
 
 def test_a_cbo_is_allowed_on_conviction() -> None:
@@ -735,7 +736,8 @@ def test_arrest_not_naming_the_injunction_is_allowed_while_any_power_of_arrest_i
     second = applied(s, london(2026, 7, 10), terms=["Not to contact the victim"])
     s.do("injunction_granted", at=london(2026, 7, 20), instrument_id=second,
          expires_on=date(2027, 6, 30), power_of_arrest=True,
-         power_of_arrest_ground="significant_risk_of_harm", power_of_arrest_evidence="Risk assessment")
+         power_of_arrest_ground="significant_risk_of_harm",
+         power_of_arrest_evidence="Risk assessment")
     assert s.recorded("arrested", at=london(2026, 8, 1), instrument_id=uuid4(),
                       power="power_of_arrest") == "arrested"
 
