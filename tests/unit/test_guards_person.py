@@ -38,7 +38,7 @@ HYPOTHESIS = settings(max_examples=40, deadline=None,
                       suppress_health_check=[HealthCheck.too_slow])
 
 PERSON_GUARDS = {
-    "instrument_lifecycle", "breach_outside_instrument_period", "dispersal_given_by_constable",
+    "duplicate_entry", "fpn_one_per_breach", "instrument_lifecycle", "breach_outside_instrument_period", "dispersal_given_by_constable",
     "without_notice_interim_no_activities", "pathway_is_closed",
     "pathway_reopen_needs_closed_pathway", "cpw_minimum_age", "cpn_minimum_age", "cpn_requires_prior_warning",
     "cpn_before_warning_deadline", "cpn_requires_continuing_conduct", "cpn_appeal_out_of_time",
@@ -126,7 +126,7 @@ def test_this_file_covers_every_person_guard_registered() -> None:
              "closure_order_max_duration", "closure_order_extension_limit",
              "closure_order_extension_authorisation"}
     assert set(GUARDS) == PERSON_GUARDS | place
-    assert len(GUARDS) == 38
+    assert len(GUARDS) == 40
 
 
 # ============================================================ instrument lifecycle
