@@ -143,7 +143,8 @@ def _continuing(d: Decision) -> Failure | None:
         if continuing_conduct(d.agg.incidents, w, d.at, named):
             continue
         since = w.comply_by or w.opened_at
-        of = f" of {', '.join(named or w.conduct_categories)}" if named or w.conduct_categories else ""
+        wanted = named or w.conduct_categories
+        of = f" of {', '.join(wanted)}" if wanted else ""
         return Failure(
             f"No incident{of} is linked to this pathway after {when(since)}, so there is no "
             "evidence the conduct continued after the warning.",

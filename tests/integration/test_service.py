@@ -318,8 +318,8 @@ def test_next_steps_allow_a_cpn_after_the_warning_deadline_and_a_new_incident(
     clock.set(comply_by + timedelta(days=1))
     assert [r.code for r in cpn(clock()).reasons] == ["cpn_requires_continuing_conduct"]
 
-    record(app, clock, pid, "incident_linked", incident_id=incident(app, comply_by + timedelta(hours=3)),
-           conduct="Loud music at night")
+    later = incident(app, comply_by + timedelta(hours=3))
+    record(app, clock, pid, "incident_linked", incident_id=later, conduct="Loud music at night")
     allowed = cpn(clock())
     assert allowed.allowed and allowed.reasons == []
     assert allowed.targets == [cpw]
