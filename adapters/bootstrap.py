@@ -91,7 +91,6 @@ class System:
     projector: Projector
     read_side: ReadSide
     clock: Clock
-    token_ttl: float = 30.0
     _stack: ExitStack = field(default_factory=ExitStack, repr=False)
 
     @cached_property
@@ -100,7 +99,7 @@ class System:
         from adapters.driving.http.app import create_app
 
         return create_app(self.application, self.users, self.read_side, clock=self.clock,
-                          token_ttl=self.token_ttl)
+                          limits=self.settings)
 
     def close(self) -> None:
         self._stack.close()
@@ -119,7 +118,6 @@ def bootstrap(
     rule_book: RuleBook | None = None,
     projection: ProjectionMode | None = None,
     snapshot_interval: int = 200,
-    token_ttl: float = 30.0,
 ) -> System:
     """Build the system `settings` describe. `projection` overrides `settings.projection`."""
     store = settings.store
@@ -129,7 +127,7 @@ def bootstrap(
     application = build_application(store, clock=clock, rule_book=book,
                                     snapshot_interval=snapshot_interval, prepare=False)
     stack.callback(application.close)
-    users = UserStore(store)
+    users = UserStore(store, token_lifetime=settings.token_lifetime)
     stack.callback(users.close)
     read = open_read_store(store)
     stack.callback(read.close)
@@ -139,5 +137,4 @@ def bootstrap(
         read_side = InProcessReadSide(projector)
     else:
         read_side = FollowerReadSide(application, read)
-    return System(settings, application, users, read, projector, read_side, clock,
-                  token_ttl, stack)
+    return System(settings, application, users, read, projector, read_side, clock, stack)

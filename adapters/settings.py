@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from datetime import timedelta
 from enum import Enum
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from adapters.driven.store.settings import StoreSettings
@@ -40,6 +41,11 @@ class Settings(BaseSettings):
     ASB_DATABASE_URL  where the event log lives (default: pathway.db in the working directory)
     ASB_RULE_SETS     enacted-but-not-commenced rule sets to switch on, comma-separated
     ASB_PROJECTION    in-process (default) or external: how `asb serve` keeps reads fresh
+    ASB_TOKEN_LIFETIME_HOURS      how long a token from `asb users add`/`rotate` works (12)
+    ASB_MAX_BODY_BYTES            the largest request body the API reads (1 MiB; 413 above)
+    ASB_AUTH_FAILURES_PER_MINUTE  bad tokens one client address may send a minute (10; 429
+                                  after; 0 turns the limit off)
+    ASB_OPENAPI       serve /openapi.json to authenticated users (true) or not at all (false)
     """
 
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
@@ -47,6 +53,10 @@ class Settings(BaseSettings):
     database_url: str = ""
     rule_sets: str = ""
     projection: ProjectionMode = ProjectionMode.IN_PROCESS
+    token_lifetime_hours: float = Field(default=12.0, gt=0)
+    max_body_bytes: int = Field(default=1024 * 1024, gt=0)
+    auth_failures_per_minute: int = Field(default=10, ge=0)
+    openapi: bool = True
 
     @classmethod
     def settings_customise_sources(
@@ -69,6 +79,10 @@ class Settings(BaseSettings):
     def store(self) -> StoreSettings:
         """ASB_DATABASE_URL parsed (ValueError naming the variable when it is not valid)."""
         return StoreSettings.parse(self.database_url)
+
+    @property
+    def token_lifetime(self) -> timedelta:
+        return timedelta(hours=self.token_lifetime_hours)
 
     def rule_book(self) -> RuleBook:
         """The rule book with ASB_RULE_SETS switched on (e.g. ASB_RULE_SETS=cpa2026)."""

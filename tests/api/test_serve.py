@@ -92,4 +92,5 @@ def test_asb_serve_answers_over_the_network(served: tuple[str, str]) -> None:
         detail = http.get(f"/api/pathways/{pathway}", headers=auth).json()
         assert (detail["version"], detail["escalation_level"]) == (2, "early_intervention")
         assert http.get("/api/verify", headers=auth).json()["ok"] is True
-        assert "swagger-ui" in http.get("/docs").text
+        assert http.get("/openapi.json").status_code == 401
+        assert http.get("/openapi.json", headers=auth).json()["info"]["title"] == "Pathway"
