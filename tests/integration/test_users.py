@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from uuid import uuid4
 
 import pytest
 
@@ -84,3 +85,27 @@ def test_an_older_users_table_gains_the_expiry_columns_and_its_tokens_stop(
         assert users.find("PC Old").expires_at is None
         user, token = users.rotate("PC Old")
         assert users.authenticate(token) == user
+
+
+@pytest.mark.postgres
+def test_an_older_users_table_on_postgresql_gains_the_columns(postgres_url: str) -> None:
+    import psycopg
+
+    schema = f"users_{uuid4().hex[:10]}"
+    try:
+        with psycopg.connect(postgres_url, autocommit=True) as conn:
+            conn.execute(f'CREATE SCHEMA "{schema}"')
+            conn.execute(f'CREATE TABLE "{schema}".users (id VARCHAR(36) PRIMARY KEY, name '
+                         "VARCHAR(200) NOT NULL, agency VARCHAR(200) NOT NULL, role VARCHAR(20) "
+                         "NOT NULL, rank VARCHAR(40), token_sha256 VARCHAR(64) NOT NULL UNIQUE, "
+                         "created_at TIMESTAMPTZ NOT NULL)")
+            conn.execute(f'INSERT INTO "{schema}".users VALUES (\'u1\', \'PC Old\', \'Police\', '
+                         "'officer', NULL, %s, now())", ("0" * 64,))
+        with UserStore(StoreSettings.parse(f"{postgres_url}?schema={schema}")) as users:
+            users.create_table()
+            assert users.find("PC Old").expires_at is None
+            user, token = users.rotate("PC Old")
+            assert users.authenticate(token) == user
+    finally:
+        with psycopg.connect(postgres_url, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')

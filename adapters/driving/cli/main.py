@@ -155,8 +155,8 @@ def users_enable(name: Annotated[str, typer.Argument(help="The user's name.")],
 def users_role(
     name: Annotated[str, typer.Argument(help="The user's name.")],
     role: Annotated[Role, typer.Argument(case_sensitive=False, help="Their new role.")],
-    rank: Annotated[Rank | None, typer.Option("--rank", case_sensitive=False,
-                                              help="Their rank or post (replaces the old).")] = None,
+    rank: Annotated[Rank | None, typer.Option(
+        "--rank", case_sensitive=False, help="Their rank or post (replaces the old).")] = None,
     agency: AgencyOption = None,
 ) -> None:
     """Change the user's role (and rank); it holds from their next request."""
