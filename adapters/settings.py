@@ -1,10 +1,8 @@
 """The one place Pathway reads its environment: a pydantic-settings `Settings`, read once.
 
 Every entry point calls `load_settings()` (or builds a `Settings` itself, as tests do) and
-hands it to `adapters.bootstrap`; nothing else looks at the process environment. Two
-exceptions, each for a reason: the PDF font lookup (`ASB_PDF_FONT_DIR`, tablepdf/fonts.py)
-is a property of the machine the renderer runs on, resolved where the font is loaded; and the
-eventsourcing library layers the process environment under the settings we give it
+hands it to `adapters.bootstrap`; nothing else looks at the process environment. One
+exception, for a reason: the eventsourcing library layers the process environment under the settings we give it
 (`library_environ`, so an operator's CIPHER_* or COMPRESSOR_TOPIC reach the library).
 """
 
@@ -41,6 +39,7 @@ class Settings(BaseSettings):
     ASB_DATABASE_URL  where the event log lives (default: pathway.db in the working directory)
     ASB_RULE_SETS     enacted-but-not-commenced rule sets to switch on, comma-separated
     ASB_PROJECTION    in-process (default) or external: how `asb serve` keeps reads fresh
+    ASB_PDF_FONT_DIR  where PDF exports find DejaVu Sans, when not in a usual place
     ASB_TOKEN_LIFETIME_HOURS      how long a token from `asb users add`/`rotate` works (12)
     ASB_MAX_BODY_BYTES            the largest request body the API reads (1 MiB; 413 above)
     ASB_AUTH_FAILURES_PER_MINUTE  bad tokens one client address may send a minute (10; 429
@@ -53,6 +52,7 @@ class Settings(BaseSettings):
     database_url: str = ""
     rule_sets: str = ""
     projection: ProjectionMode = ProjectionMode.IN_PROCESS
+    pdf_font_dir: str = ""
     token_lifetime_hours: float = Field(default=12.0, gt=0)
     max_body_bytes: int = Field(default=1024 * 1024, gt=0)
     auth_failures_per_minute: int = Field(default=10, ge=0)
