@@ -123,6 +123,11 @@ class UserStore:
         self._by_token = select(*self._columns()).where(
             self.table.c.token_sha256 == bindparam("token_sha256"))
 
+    @property
+    def embedded(self) -> bool:
+        """Whether a lookup is a local file read (SQLite) rather than a network round trip."""
+        return self.settings.backend == "sqlite"
+
     # ------------------------------------------------------------------ lifecycle
     def create_table(self) -> None:
         """Create the table if it is missing, and add columns an older table lacks

@@ -48,7 +48,11 @@ class User(Protocol):
 class Users(Protocol):
     """Token lookup (adapters.driven.auth.users.UserStore satisfies it): the user if the token
     may be used now (known, not expired, user not disabled), else None. Asked on every
-    request, never cached, so a revocation or role change holds from the next request."""
+    request, never cached, so a revocation or role change holds from the next request.
+    `embedded`: the lookup is a local file read, cheap enough to run on the event loop."""
+
+    @property
+    def embedded(self) -> bool: ...
 
     def authenticate(self, token: str) -> User | None: ...
 
