@@ -12,6 +12,7 @@ import os
 from collections.abc import Mapping
 from datetime import timedelta
 from enum import Enum
+from pathlib import Path
 
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
@@ -39,6 +40,8 @@ class Settings(BaseSettings):
     ASB_DATABASE_URL  where the event log lives (default: pathway.db in the working directory)
     ASB_RULE_SETS     enacted-but-not-commenced rule sets to switch on, comma-separated
     ASB_PROJECTION    in-process (default) or external: how `asb serve` keeps reads fresh
+    ASB_CHECKPOINT_KEY         the Ed25519 private key that signs checkpoints of the log
+    ASB_CHECKPOINT_PUBLIC_KEY  its public key, which `asb verify --checkpoint` checks them with
     ASB_PDF_FONT_DIR  where PDF exports find DejaVu Sans, when not in a usual place
     ASB_TOKEN_LIFETIME_HOURS      how long a token from `asb users add`/`rotate` works (12)
     ASB_MAX_BODY_BYTES            the largest request body the API reads (1 MiB; 413 above)
@@ -52,6 +55,8 @@ class Settings(BaseSettings):
     database_url: str = ""
     rule_sets: str = ""
     projection: ProjectionMode = ProjectionMode.IN_PROCESS
+    checkpoint_key: str = ""
+    checkpoint_public_key: str = ""
     pdf_font_dir: str = ""
     token_lifetime_hours: float = Field(default=12.0, gt=0)
     max_body_bytes: int = Field(default=1024 * 1024, gt=0)
@@ -83,6 +88,17 @@ class Settings(BaseSettings):
     @property
     def token_lifetime(self) -> timedelta:
         return timedelta(hours=self.token_lifetime_hours)
+
+    @property
+    def checkpoint_key_path(self) -> Path | None:
+        """ASB_CHECKPOINT_KEY as a path (None when unset)."""
+        return Path(self.checkpoint_key).expanduser() if self.checkpoint_key else None
+
+    @property
+    def checkpoint_public_key_path(self) -> Path | None:
+        """ASB_CHECKPOINT_PUBLIC_KEY as a path (None when unset)."""
+        return (Path(self.checkpoint_public_key).expanduser() if self.checkpoint_public_key
+                else None)
 
     def rule_book(self) -> RuleBook:
         """The rule book with ASB_RULE_SETS switched on (e.g. ASB_RULE_SETS=cpa2026)."""

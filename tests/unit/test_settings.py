@@ -60,6 +60,15 @@ def test_no_other_module_reads_the_environment() -> None:
                        "adapters/driving/cli/output.py", "adapters/settings.py"]
 
 
+def test_checkpoint_key_paths_come_from_the_settings() -> None:
+    unset = load_settings({})
+    assert (unset.checkpoint_key_path, unset.checkpoint_public_key_path) == (None, None)
+    given = load_settings({"ASB_CHECKPOINT_KEY": "~/keys/checkpoint-key.pem",
+                           "ASB_CHECKPOINT_PUBLIC_KEY": "/etc/pathway/checkpoint-key.pub.pem"})
+    assert given.checkpoint_key_path == Path.home() / "keys" / "checkpoint-key.pem"
+    assert given.checkpoint_public_key_path == Path("/etc/pathway/checkpoint-key.pub.pem")
+
+
 def test_the_pdf_font_directory_is_configured_once_and_is_then_the_only_place_looked_in(
         tmp_path: Path) -> None:
     from adapters.driven.exports.tablepdf import fonts
