@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Self
 
+from adapters.driven.audit.store import AuditStore
 from adapters.driven.auth.users import UserStore
 from adapters.driven.exports.ports import LogReader
 from adapters.driven.readmodels.database import ReadStore, open_read_store
@@ -43,6 +44,7 @@ def prepare_database(store: StoreSettings) -> list[str]:
     with UserStore(store) as users:
         users.create_table()
     read = open_read_store(store, create=True)  # under an advisory lock on PostgreSQL
+    AuditStore(read).create_table()
     read.close()
     return tables
 
@@ -100,7 +102,12 @@ class System:
         from adapters.driving.http.app import create_app
 
         return create_app(self.application, self.users, self.read_side, clock=self.clock,
-                          token_ttl=self.token_ttl)
+                          token_ttl=self.token_ttl, audit=self.audit)
+
+    @cached_property
+    def audit(self) -> AuditStore:
+        """The access audit, in the read models' database."""
+        return AuditStore(self.store)
 
     def close(self) -> None:
         self._stack.close()

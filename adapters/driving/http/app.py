@@ -14,11 +14,15 @@ from adapters.driving.http import errors
 from adapters.driving.http.auth import TokenCache, Users
 from adapters.driving.http.deps import Services
 from adapters.driving.http.kinds import StreamKinds
-from adapters.driving.http.routes import deadlines, exports, health, incidents, pathways, places, verify
+from adapters.driving.http.routes import (
+    audit as audit_routes, deadlines, exports, health, incidents, pathways, places, verify,
+)
+from adapters.driven.audit.store import AuditStore
 from adapters.driven.exports.ports import LogReader
 from adapters.driven.readmodels.readside import ReadSide
 from adapters.driven.store.log_reader import log_reader_for
 from service.application import PathwayApplication
+from service.audit import AccessAudit
 
 DESCRIPTION = """\
 Pathway records every step a partnership takes against a person or a place, refuses the
@@ -42,6 +46,7 @@ def create_app(
     clock: Callable[[], datetime] | None = None,
     token_ttl: float = 30.0,
     log_reader: LogReader | None = None,
+    audit: AccessAudit | None = None,
 ) -> FastAPI:
     """An API over `application`, authenticating with `users`, reading from `projector`.
 
@@ -50,6 +55,7 @@ def create_app(
     application's, so deadlines and next steps use the same time the guards do.
     `token_ttl`: seconds a looked-up token is trusted without asking `users` again.
     `log_reader`: what exports read (default: the application's own store).
+    `audit`: where reads and exports are recorded (default: the read models' database).
     """
     app = FastAPI(
         title="Pathway",
@@ -61,6 +67,7 @@ def create_app(
             {"name": "incidents", "description": "Reported incidents"},
             {"name": "deadlines", "description": "Statutory deadlines across cases"},
             {"name": "integrity", "description": "Hash-chain verification of the log"},
+            {"name": "audit", "description": "Who read, searched and exported personal data"},
             {"name": "health", "description": "Liveness"},
         ],
     )
@@ -73,9 +80,10 @@ def create_app(
         tokens=TokenCache(users, ttl=token_ttl),
         kinds=StreamKinds(application),
         log=log_reader or log_reader_for(application.events),
+        audit=audit or AuditStore(projector.store),
     )
     errors.install(app)
-    modules = (health, pathways, places, incidents, deadlines, verify, exports)
+    modules = (health, pathways, places, incidents, deadlines, verify, exports, audit_routes)
     for module in modules:
         app.include_router(module.router)
     app.state.api_routes = [r for m in modules for r in m.router.routes]  # for 405 Allow
