@@ -54,13 +54,20 @@ class AuditStore:
     def append(self, entry: AccessEntry) -> int:
         with self.store.write() as conn:
             if self.store.is_postgres:
-                conn.execute(text("LOCK TABLE access_audit IN EXCLUSIVE MODE"))
+                conn.execute(text(f"LOCK TABLE {self._qualified()} IN EXCLUSIVE MODE"))
             prev = _last_hash(conn)
             row = {f: getattr(entry, f) for f in _FIELDS} | {
                 "access": entry.access.value, "prev_hash": prev,
                 "hash": chain_hash(prev, entry)}
             seq = conn.execute(insert(access_audit).returning(access_audit.c.seq), [row])
             return int(seq.scalar_one())
+
+    def _qualified(self) -> str:
+        """The table's name for raw SQL (the schema map does not reach `text()`)."""
+        schema = self.store.settings.pg_schema
+        if not schema:
+            return access_audit.name
+        return '"{}".{}'.format(schema.replace('"', '""'), access_audit.name)
 
     def select(self, *, case_id: UUID | None = None, user_id: str | None = None,
                agency: str | None = None, limit: int = 200,

@@ -111,7 +111,7 @@ def _export(services: Services, user: User, now: datetime,
     except ExportSourceError as e:
         raise NotFoundError(str(e)) from e
     doc.provenance = replace(doc.provenance,
-                             generated_by=f"{user.id} ({user.role}, {user.agency})")
+                             generated_by=f"{user.name} ({user.role}, {user.agency}; user {user.id})")
     note(services, user, Access.DISCLOSURE, f"{kind} export", stream_id,
          purpose=(purpose or "").strip(), detail=f"format={fmt} names={options.names}")
     p = doc.provenance
