@@ -34,8 +34,8 @@ def _asb(*args: str, env: dict[str, str], cwd: Path) -> str:
 
 
 @pytest.fixture
-def served(store_settings: StoreSettings, tmp_path: Path) -> Iterator[tuple[str, str]]:
-    """(base URL, bearer token) of a running `asb serve`; the process is always stopped."""
+def served(store_settings: StoreSettings, tmp_path: Path) -> Iterator[tuple[str, str, Path]]:
+    """(base URL, bearer token, its log) of a running `asb serve`; always stopped."""
     env = {**os.environ, "ASB_DATABASE_URL": _url(store_settings),
            "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     _asb("db", "init", env=env, cwd=tmp_path)
@@ -45,7 +45,7 @@ def served(store_settings: StoreSettings, tmp_path: Path) -> Iterator[tuple[str,
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "adapters.driving.cli", "serve", "--host", "127.0.0.1", "--port",
-         str(port), "--log-level", "warning"],
+         str(port), "--log-level", "info"],
         env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -59,7 +59,7 @@ def served(store_settings: StoreSettings, tmp_path: Path) -> Iterator[tuple[str,
                 pass
             assert time.monotonic() < deadline, "asb serve did not answer in time"
             time.sleep(0.1)
-        yield base, token
+        yield base, token, tmp_path / "serve.log"
     finally:
         server.terminate()
         try:
@@ -70,8 +70,8 @@ def served(store_settings: StoreSettings, tmp_path: Path) -> Iterator[tuple[str,
         log.close()
 
 
-def test_asb_serve_answers_over_the_network(served: tuple[str, str]) -> None:
-    base, token = served
+def test_asb_serve_answers_over_the_network(served: tuple[str, str, Path]) -> None:
+    base, token, log = served
     auth = {"Authorization": f"Bearer {token}"}
     with httpx.Client(base_url=base, timeout=10) as http:
         assert http.get("/api/pathways").status_code == 401
@@ -93,3 +93,9 @@ def test_asb_serve_answers_over_the_network(served: tuple[str, str]) -> None:
         assert (detail["version"], detail["escalation_level"]) == (2, "early_intervention")
         assert http.get("/api/verify", headers=auth).json()["ok"] is True
         assert "swagger-ui" in http.get("/docs").text
+        found = http.get("/api/pathways", params={"q": "Harrow", "limit": 5}, headers=auth)
+        assert found.json()["total"] == 1
+    # The access log has the request, not the searched name (that is in the access audit).
+    written = log.read_text()
+    assert "GET /api/pathways?q=[redacted]&limit=5" in written
+    assert "Harrow" not in written
