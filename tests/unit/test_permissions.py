@@ -55,8 +55,10 @@ def test_recording_an_override_needs_the_override_permission() -> None:
 
 def test_exporters_and_readers() -> None:
     assert {r for r in ROLES if permits(r, Action.EXPORT, "chronology")} == {
-        "officer", "supervisor", "legal", "admin"}
-    assert {r for r in ROLES if permits(r, Action.READ)} == set(ROLES)
+        "officer", "supervisor", "legal"}
+    assert {r for r in ROLES if permits(r, Action.READ)} == {
+        "officer", "supervisor", "legal", "support"}
+    assert {r for r in ROLES if permits(r, Action.SEARCH)} == set(ROLES) - {"admin"}
 
 
 def test_a_refusal_names_the_role_and_the_action() -> None:
