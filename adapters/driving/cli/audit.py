@@ -25,8 +25,9 @@ def audit(
         total, rows = system.audit.select(case_id=case, user_id=user, limit=limit)
         problems = system.audit.verify()
     for r in rows:
-        line = (f"{r['seq']:>6}  {r['at']:%Y-%m-%d %H:%M:%S}Z  {r['user_id']} ({r['role']}, "
-                f"{r['agency']})  {r['access']}  {r['what']}"
+        who = ", ".join(x for x in (r["role"], r["agency"]) if x)
+        line = (f"{r['seq']:>6}  {r['at']:%Y-%m-%d %H:%M:%S}Z  {r['user_id']} ({who})  "
+                f"{r['access']}  {r['what']}"
                 + (f"  case {r['case_id']}" if r["case_id"] else "")
                 + (f"  purpose: {r['purpose']}" if r["purpose"] else "")
                 + (f"  [{r['detail']}]" if r["detail"] else ""))
