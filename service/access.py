@@ -57,5 +57,5 @@ def _owned(app: PathwayApplication, agg: Stream) -> Stream:
         return agg
     first = next(iter(app.events.get(agg.id, lte=1)), None)
     if first is not None:
-        agg.owner_agency = first.agency  # type: ignore[union-attr]
+        agg.owner_agency = str(getattr(first, "agency", ""))
     return agg
