@@ -43,7 +43,8 @@ class AccessEntry:
     detail: str = ""
 
     def canonical(self) -> bytes:
-        body = asdict(self) | {"at": self.at.astimezone(timezone.utc).isoformat(), "access": self.access.value,
+        body = asdict(self) | {"at": self.at.astimezone(timezone.utc).isoformat(),
+                               "access": self.access.value,
                                "case_id": str(self.case_id) if self.case_id else None}
         return json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
 

@@ -44,8 +44,8 @@ class World:
 
 
 @pytest.fixture
-def world(sqlite_api: Api) -> World:
-    api = sqlite_api
+def world(api: Api) -> World:
+    """On SQLite and on PostgreSQL: the filters are SQL over the read models."""
     opener = api.token(agency=POLICE)
     case = Case.open(api.client, opener, name=CHILD, dob="2008-09-01")
     case.prepared(london(2026, 1, 6))

@@ -110,8 +110,8 @@ def _export(services: Services, user: User, now: datetime,
         doc = build_export(services.log, stream_id, kind, options, generated_at=now)
     except ExportSourceError as e:
         raise NotFoundError(str(e)) from e
-    doc.provenance = replace(doc.provenance,
-                             generated_by=f"{user.name} ({user.role}, {user.agency}; user {user.id})")
+    who = f"{user.name} ({user.role}, {user.agency}; user {user.id})"
+    doc.provenance = replace(doc.provenance, generated_by=who)
     note(services, user, Access.DISCLOSURE, f"{kind} export", stream_id,
          purpose=(purpose or "").strip(), detail=f"format={fmt} names={options.names}")
     p = doc.provenance
