@@ -41,6 +41,7 @@ class World:
     pathway: str
     place: str
     incident: str
+    export: bytes = b""
 
 
 @pytest.fixture
@@ -63,7 +64,9 @@ def world(api: Api) -> World:
         "occurred_at": iso(london(2026, 1, 4)), "category": "Intimidation",
         "location": "Alder House", "description": f"{CHILD} shouting at residents",
         "subject_pathway_ids": [str(case.id)]}).json()["id"]
-    return World(api, str(case.id), place, incident)
+    export = api.client.get(f"/api/pathways/{case.id}/chronology", headers=api.as_(opener))
+    assert export.status_code == 200
+    return World(api, str(case.id), place, incident, export.content)
 
 
 def _case(role: str, relation: str, allowed: set[str], ok: int = 200) -> int:
@@ -145,6 +148,9 @@ ENDPOINTS: dict[str, tuple[Call, Expect]] = {
         lambda r, a: _case(r, a, EXPORTS)),
     "GET /api/pathways/{id}/contents": (_get("/api/pathways/{w.pathway}/contents", **PURPOSE),
                                         lambda r, a: _case(r, a, EXPORTS)),
+    "POST /api/exports/verify": (
+        lambda w, h: w.api.client.post("/api/exports/verify", headers=h, content=w.export),
+        lambda r, a: _case(r, a, EXPORTS)),
     "GET /api/places/{id}": (_get("/api/places/{w.place}"), lambda r, a: _case(r, a, READS)),
     "GET /api/places/{id}/outcomes": (_get("/api/places/{w.place}/outcomes"),
                                       lambda r, a: _case(r, a, READS)),
@@ -193,7 +199,7 @@ def test_every_endpoint_role_and_agency_answers_as_the_matrix_says(world: World)
             leaks += [f"{name} as {role} ({relation}): {x}"
                       for x in _leaks(world, role, relation, expected, r)]
     print(f"access matrix: {checked} endpoint x role x agency cells, {len(leaks)} leaks")
-    assert checked == len(ENDPOINTS) * len(ROLES) * len(RELATION) == 306
+    assert checked == len(ENDPOINTS) * len(ROLES) * len(RELATION) == 324
     assert wrong == []
     assert leaks == []
 

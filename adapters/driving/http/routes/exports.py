@@ -204,6 +204,17 @@ class ExportVerifyOut(BaseModel):
     added_since: list[str]
 
 
+def _reachable(services: Services, user: User, case_id: str) -> UUID:
+    """The case an export names, if the user may see it (404 otherwise, as for any case:
+    the report lists what was added to the case since the export)."""
+    try:
+        found = UUID(case_id)
+    except ValueError:
+        raise DomainValidationError.single("body", "the provenance names no case id") from None
+    CaseAccess(services.application).require(user.actor(), found, None, Action.VERIFY_EXPORT)
+    return found
+
+
 @router.post(
     "/api/exports/verify", tags=["exports"], response_model=ExportVerifyOut,
     summary="Check an export file against the log it says it was made from",
@@ -215,7 +226,7 @@ class ExportVerifyOut(BaseModel):
         "a Pathway export; 413 above 50 MB."),
     openapi_extra={"requestBody": {"required": True, "content": {
         "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
-    responses=error_responses(401, 403, 413, 422))
+    responses=error_responses(401, 403, 404, 413, 422))
 async def verify_file(request: Request, services: ServicesDep,
                       user: CurrentUser) -> ExportVerifyOut:
     authorise(user.role, Action.VERIFY_EXPORT)
@@ -235,6 +246,8 @@ async def verify_file(request: Request, services: ServicesDep,
     if prov is None:
         rule = report.problems[0] if report.problems else "is not a Pathway export"
         raise DomainValidationError.single("body", rule)
+    case_id = await run_in_threadpool(_reachable, services, user, prov.case.get("id", ""))
+    note(services, user, Access.CONSULTATION, f"{prov.document} export verification", case_id)
     return ExportVerifyOut(
         ok=report.ok, format=report.format, document=prov.document,
         case=VerifiedCase(id=prov.case["id"], reference=prov.case["reference"],
