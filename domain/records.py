@@ -26,6 +26,8 @@ class Instrument(Frozen):
     granted_on: date | None = None
     power_of_arrest: bool = False
     power_of_arrest_expires_on: date | None = None
+    power_of_arrest_ground: str | None = None
+    power_of_arrest_terms: tuple[str, ...] = ()
     amount: Decimal | None = None
     without_notice: bool = False
     interim: bool = False
@@ -37,6 +39,9 @@ class Instrument(Frozen):
     detail: str = ""
     power: str | None = None
     breaches: tuple[int, ...] = ()
+    #: When the order was varied, and when reviewed (SA2020 ss.336-337).
+    varied_at: tuple[datetime, ...] = ()
+    reviewed_at: tuple[datetime, ...] = ()
     history: tuple[tuple[int, S, datetime], ...] = ()
 
     def moved(self, version: int, state: S, at: datetime, **changes: object) -> Instrument:
