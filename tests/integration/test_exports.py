@@ -261,8 +261,10 @@ def test_a_correction_marks_the_row_and_keeps_the_original_in_the_appendix(
     assert original["original_hash"] == letter.hash
     word = Document(io.BytesIO(render(doc, "docx")))
     assert len(word.tables) == 2 and word.tables[1].rows[1].cells[0].text == row["row_id"]
-    shown = next(r for r in word.tables[0].rows if r.cells[0].text == row["row_id"])
-    assert "\nCORRECTED: Corrected 25 March 2026 at 12:00 by pc.jones" in shown.cells[4].text
+    headings = [c.text for c in word.tables[0].rows[0].cells]
+    shown = next(r for r in word.tables[0].rows if r.cells[0].text == row["no"])
+    described = shown.cells[headings.index("Description")].text
+    assert "\nCORRECTED: Corrected 25 Mar 2026 at 12:00 by pc.jones" in described
     assert verify_export(log_of(app), render(doc, "csv")).ok
 
 

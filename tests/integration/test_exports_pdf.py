@@ -20,6 +20,7 @@ from adapters.bootstrap import build_log_reader as log_of
 from adapters.driven.exports import build_export, render, verify_export
 from adapters.driven.exports.provenance import ATTACHMENT_NAME
 from adapters.driven.exports.render_pdf import engine, read_provenance
+from adapters.driven.exports.views import when_cell
 from domain.calendar import LONDON
 from domain.model import Actor
 
@@ -63,14 +64,18 @@ def test_deans_chronology_pdf_has_header_page_numbers_footer_and_every_row(
         assert "Chronology" in text
         assert f"page {number} of {total}" in text
         assert doc.provenance.chain_hash in text.replace("\n", "")
+    def starts(row: dict[str, str]) -> str:  # a numbered row begins its line: "18 4 Nov"
+        return rf"(?m)^{row['no']} {re.escape(when_cell(row).split()[0])}\b"
+
     for text in texts:  # the header row repeats on every page the table runs onto
-        if any(re.search(re.escape(row["row_id"]) + r"\s", text) for row in doc.rows):
+        if any(re.search(starts(row), text) for row in doc.rows):
             assert "Legal significance" in text and "Action / officer /" in text
     flat = "\n".join(texts)
-    positions = [re.search(re.escape(row["row_id"]) + r"\s", flat).start()  # type: ignore[union-attr]
+    positions = [re.search(starts(row), flat).start()  # type: ignore[union-attr]
                  for row in doc.rows]
     assert positions == sorted(positions)  # every row, in the chronology's order
-    assert "breach of Requirement 1 of the CPN of 4 November 2025" in flat.replace("\n", " ")
+    assert [r["no"] for r in doc.rows] == [str(n) for n in range(1, len(doc.rows) + 1)]
+    assert "breach of Requirement 1 of the CPN of 4 Nov 2025" in flat.replace("\n", " ")
     assert reader.metadata.title == "Chronology: PW-1E93530E"
     assert reader.metadata["/Keywords"] == f"rows_sha256={doc.provenance.rows_sha256}"
     assert [o.title for o in reader.outline] == ["Chronology", "Appendix A: corrections (audit)"]
@@ -135,13 +140,13 @@ def test_missing_statutory_contents_are_printed_in_bold(app: Any, clock: Any) ->
 
 def test_a_description_longer_than_a_page_continues_on_the_next_page(
         app: Any, clock: Any) -> None:
-    summary = [f"w{n:03d}" for n in range(800)]  # ~130 lines in the description column
-    pid = open_pathway(app, clock, "Long Entry", " ".join(summary))
+    summary = [f"w{n:04d}" for n in range(600)]  # one a line: 600 lines in the description
+    pid = open_pathway(app, clock, "Long Entry", "\n".join(summary))
     doc = build_export(log_of(app), pid, "chronology")
     assert engine(doc) == "tables"
     texts = pages_text(render(doc, "pdf"))
     assert len(texts) >= 2
-    found = re.findall(r"w\d{3}", " ".join(texts))
+    found = re.findall(r"w\d{4}", " ".join(texts))
     assert found == summary  # every word once, in order, across the page break
     assert all(f"page {n} of {len(texts)}" in t for n, t in enumerate(texts, start=1))
 
@@ -271,3 +276,36 @@ def test_a_pdf_drawn_by_another_renderer_is_not_compared_page_by_page(
     assert report.ok, report.problems
     assert any("page text not compared: the PDF was drawn by pathway-tablepdf/0" in c
                for c in report.checks)
+
+
+ORDINARY = ("Shouting and throwing bottles at the bus shelter on Mill Lane around 23:10; two "
+            "residents gave statements and described the same group returning over three "
+            "nights; CCTV requested from the council control room and the landlord informed.")
+
+
+def test_a_page_of_the_chronology_holds_at_least_twelve_ordinary_entries(
+        app: Any, clock: Any) -> None:
+    """Ordinary entries (a ~250-character description, an officer, a legal basis; every
+    fifth an incident with a location, victims and witnesses) at 12 or more a page."""
+    pid = open_pathway(app, clock, "Dense Entry", "Noise and bottles")
+    doc = build_export(log_of(app), pid, "chronology")
+    template = doc.rows[0]
+    rows = []
+    for n in range(1, 301):
+        incident = n % 5 == 0
+        rows.append({**template, "no": str(n), "row_id": f"0badcafe-{n}",
+                     "date": f"{n % 28 + 1} March 2026", "time_from": "22:15",
+                     "backdated": "", "description": ORDINARY,
+                     "location": "Mill Lane bus shelter" if incident else "",
+                     "event_kind": "INCIDENT" if incident else "AGENCY_ACTION",
+                     "category": "Noise and bottles" if incident else "warning",
+                     "victims": "A.E." if incident else "", "witnesses": "B.S." if incident else "",
+                     "legal_significance": "lesser measure (non-statutory early intervention)",
+                     "legal_basis": "" if incident else "Non-statutory (statutory guidance 2023)",
+                     "action": "Early intervention", "status": "", "correction": ""})
+    doc.rows = rows
+    assert engine(doc) == "tables"
+    texts = pages_text(render(doc, "pdf"))
+    counts = [len(re.findall(r"(?m)^\d+ \d{1,2} Mar\b", t)) for t in texts]
+    assert sum(counts) == len(rows)
+    assert len(texts) >= 3 and min(counts[:-1]) >= 12, counts

@@ -31,7 +31,8 @@ from adapters.driven.exports.tablepdf.layout import (
     clean,
     wrap,
 )
-from adapters.driven.exports.views import CHRONOLOGY_VIEW
+from adapters.driven.exports.sizing import fit
+from adapters.driven.exports.views import CHRONOLOGY_HEADINGS, CHRONOLOGY_KEEP
 
 try:
     load("regular")
@@ -490,13 +491,18 @@ def test_empty_table_is_its_header() -> None:
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.lists(cell_texts, min_size=len(CHRONOLOGY_VIEW), max_size=len(CHRONOLOGY_VIEW)),
+@given(st.lists(st.lists(cell_texts, min_size=len(CHRONOLOGY_HEADINGS),
+                         max_size=len(CHRONOLOGY_HEADINGS)),
                 max_size=60),
        st.lists(st.text(alphabet=ALPHABET, max_size=300), max_size=3))
 def test_a4_landscape_chronology(rows: list[list[str]], notes: list[str]) -> None:
-    """The real page and the chronology's columns: title, notes, table, appendix."""
-    scale = A4_LANDSCAPE.content_width / sum(w for _, w in CHRONOLOGY_VIEW)
-    columns = [Column(title, w * scale) for title, w in CHRONOLOGY_VIEW]
+    """The real page and the chronology's columns (sized by content): title, notes, table,
+    appendix."""
+    kept, widths = fit(CHRONOLOGY_HEADINGS, rows, 277, keep=CHRONOLOGY_KEEP)
+    assert abs(sum(widths) - 277) < 1e-6
+    scale = A4_LANDSCAPE.content_width / 277
+    columns = [Column(CHRONOLOGY_HEADINGS[i], w * scale) for i, w in zip(kept, widths)]
+    rows = [[row[i] for i in kept] for row in rows]
     flow = Flow(A4_LANDSCAPE)
     flow.paragraph("Chronology: R v Example (AB/123)", TextStyle("bold", 13),
                    space_after=2 * PT_PER_MM, bookmark="Chronology")

@@ -31,6 +31,8 @@ from domain import steps
 from domain.events.base import DomainEvent
 
 COLUMNS: tuple[Column, ...] = (
+    Column("no", "No.", "Row number: the entry's place in the whole chronology at this log "
+           "position (filters leave the numbers as they are)"),
     Column("row_id", "Row", "Stable id: first 8 hex digits of the stream id, '-', event version"),
     Column("date", "Date", "As lawyers write it: '3 March 2026', 'approx. 3 March 2026', "
            "'on or before 3 March 2026', 'between 3 and 5 March 2026' (London)"),
@@ -70,6 +72,8 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 APPENDIX_COLUMNS: tuple[Column, ...] = (
+    Column("no", "No.", "Row number: the entry's place in the whole chronology at this log "
+           "position (filters leave the numbers as they are)"),
     Column("row_id", "Corrected row", "The row the correction applies to"),
     Column("original_date", "Original date", "Date and time as originally recorded"),
     Column("original_description", "Original entry", "The description as originally recorded"),
@@ -104,6 +108,8 @@ def build(facts: CaseFacts, options: Options) -> tuple[list[Row], list[Row]]:
         built.append((_order(e), action_row(e, facts, findings)))
     built.sort(key=lambda pair: pair[0])
     rows = [row for _, row in built]
+    for number, row in enumerate(rows, start=1):
+        row["no"] = str(number)
     appendix = _apply_corrections(rows, facts, folded_rows)
     return [r for r in rows if keep(r, options)], appendix
 
@@ -144,7 +150,7 @@ def _base(e: DomainEvent, facts: CaseFacts) -> Row:
         for attached in facts.attachments.get(e.originator_version, []):
             evidence.extend(attached.evidence)
     return {
-        "row_id": row_id(e.originator_id, e.originator_version), "date": date,
+        "no": "", "row_id": row_id(e.originator_id, e.originator_version), "date": date,
         "time_from": t_from, "time_to": t_to, "occurred_at": iso_local(e.occurred_at),
         "precision": e.precision.value, "recorded_at": iso_local(e.recorded_at),
         "backdated": backdated(e), "location": "", "event_kind": "AGENCY_ACTION",

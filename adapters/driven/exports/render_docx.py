@@ -19,6 +19,7 @@ from adapters.driven.exports.views import (
     appendix_cells,
     headed_paragraphs,
     paragraph_text,
+    backdating_notes,
     table_view,
 )
 
@@ -69,6 +70,8 @@ def render(doc: ExportDocument) -> bytes:
     else:
         view, cells = table_view(doc)
         _append_table(d, view, cells)
+        for note in backdating_notes(doc):
+            d.add_paragraph(note).runs[0].font.size = Pt(7)
     if doc.appendix_columns:
         d.add_heading(doc.appendix_title, level=2)
         if doc.appendix:
@@ -110,7 +113,7 @@ def _cell_xml(text: str, width: int, style_id: str, bold: bool = False) -> str:
             f'<w:pStyle w:val="{style_id}"/></w:pPr><w:r>{rpr}{"".join(runs)}</w:r></w:p></w:tc>')
 
 
-def _append_table(d: Any, view: tuple[tuple[str, int], ...], cells: list[list[str]]) -> None:
+def _append_table(d: Any, view: tuple[tuple[str, float], ...], cells: list[list[str]]) -> None:
     from docx.oxml import parse_xml
 
     style_id = d.styles[TABLE_STYLE].style_id

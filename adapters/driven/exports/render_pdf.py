@@ -23,6 +23,7 @@ from adapters.driven.exports.provenance import ATTACHMENT_NAME, FORMAT_ID
 from adapters.driven.exports.views import (
     APPENDIX_VIEW,
     appendix_cells,
+    backdating_notes,
     headed_paragraphs,
     paragraph_text,
     table_view,
@@ -86,6 +87,7 @@ def html(doc: ExportDocument) -> str:
     else:
         view, cells = table_view(doc)
         parts.append(_table(view, cells, status_col=4 if doc.kind == "contents" else None))
+        parts.extend(f"<p class='small'>{escape(n)}</p>" for n in backdating_notes(doc))
     if doc.appendix_columns:
         parts.append(f"<h2>{escape(doc.appendix_title)}</h2>")
         if doc.appendix:
@@ -96,9 +98,9 @@ def html(doc: ExportDocument) -> str:
     return "".join(parts)
 
 
-def _table(view: tuple[tuple[str, int], ...], cells: list[list[str]],
+def _table(view: tuple[tuple[str, float], ...], cells: list[list[str]],
            status_col: int | None = None) -> str:
-    cols = "".join(f"<col style='width:{w}mm'>" for _, w in view)
+    cols = "".join(f"<col style='width:{w:.2f}mm'>" for _, w in view)
     head = "".join(f"<th>{escape(h)}</th>" for h, _ in view)
     body = []
     for row in cells:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from adapters.driven.exports import sizing
 from adapters.driven.exports.document import ExportDocument
 from adapters.driven.exports.provenance import ATTACHMENT_NAME
 from adapters.driven.exports.tablepdf.fonts import file_sha256, load
@@ -24,11 +25,17 @@ from adapters.driven.exports.tablepdf.layout import (
     PT_PER_MM,
     Column,
     Flow,
+    TableStyle,
     TextStyle,
     clean,
 )
 from adapters.driven.exports.tablepdf.writer import Meta, write
-from adapters.driven.exports.views import APPENDIX_VIEW, appendix_cells, table_view
+from adapters.driven.exports.views import (
+    APPENDIX_VIEW,
+    appendix_cells,
+    backdating_notes,
+    table_view,
+)
 
 KINDS = ("chronology", "contents")
 #: Bumped whenever a change to the layout or the writer would draw a document differently:
@@ -40,6 +47,11 @@ NOTE = TextStyle("regular", 7.5, (0.2, 0.2, 0.2))
 HEADING = TextStyle("bold", 10.5)
 SMALL = TextStyle("regular", 7, (0.267, 0.267, 0.267))
 MISSING = TextStyle("bold", 7)
+#: The chronology's cell text and padding: 6.5 pt with 1.2 leading, 0.5 mm above and below,
+#: so that a page holds a dozen or more ordinary entries (the widths are fitted to this size).
+BODY = TableStyle(body=TextStyle(size=sizing.SIZE, leading=1.2),
+                  header=TextStyle(face="bold", size=sizing.SIZE, leading=1.2),
+                  pad_y=0.5 * PT_PER_MM)
 #: The contents check's status column, and the value printed in bold there.
 STATUS_COLUMN, MISSING_VALUE = 4, "MISSING"
 
@@ -75,6 +87,7 @@ def _texts(doc: ExportDocument) -> Iterator[str]:
     yield from (doc.title, doc.case.name, doc.case.reference, doc.appendix_title,
                 doc.provenance.footer())
     yield from doc.notes
+    yield from backdating_notes(doc)
     view, cells = table_view(doc)
     yield from (h for h, _ in view)
     for row in cells:
@@ -98,7 +111,10 @@ def render_counted(doc: ExportDocument) -> tuple[bytes, int]:
     def emphasis(column: int, value: str) -> TextStyle | None:
         return MISSING if column == status and value == MISSING_VALUE else None
 
-    flow.table(_columns(view), cells, cell_style=emphasis)
+    flow.table(_columns(view), cells, style=BODY if doc.kind == "chronology" else TableStyle(),
+               cell_style=emphasis)
+    for number, footnote in enumerate(backdating_notes(doc)):
+        flow.paragraph(footnote, SMALL, space_before=(1.5 * PT_PER_MM if not number else 0))
     if doc.appendix_columns:
         # The appendix heading stays with the start of what follows it: a table's header and
         # first rows, or the one-line note that nothing was corrected.
@@ -123,7 +139,7 @@ def render_counted(doc: ExportDocument) -> tuple[bytes, int]:
     return write(flow, meta), len(flow.pages)
 
 
-def _columns(view: tuple[tuple[str, int], ...]) -> list[Column]:
+def _columns(view: tuple[tuple[str, float], ...]) -> list[Column]:
     """Column widths in mm scaled to fill the page's content width exactly."""
     total = sum(w for _, w in view)
     scale = A4_LANDSCAPE.content_width / total

@@ -91,7 +91,8 @@ A4_LANDSCAPE = Geometry(297 * PT_PER_MM, 210 * PT_PER_MM, 17 * PT_PER_MM, 10 * P
 _WORD_WIDTHS: dict[tuple[str, str], int] = {}
 
 
-def _word_width(font: Font, face: str, word: str) -> int:
+def word_width(font: Font, face: str, word: str) -> int:
+    """The advance width of `word` in font units (cached)."""
     key = (face, word)
     width = _WORD_WIDTHS.get(key)
     if width is None:
@@ -123,7 +124,7 @@ def wrap(text: str, style: TextStyle, width: float) -> list[str]:
         for word in para.split(" "):
             if not word:
                 continue
-            w = _word_width(font, face, word)
+            w = word_width(font, face, word)
             if line and used + space + w <= limit:
                 line.append(word)
                 used += space + w
