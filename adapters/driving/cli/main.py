@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from adapters.driven.auth.roles import Role
-from adapters.driving.cli import audit, exports, serve
+from adapters.driving.cli import audit, documents, exports, serve
 from adapters.driving.cli import checkpoint as checkpoints
 from adapters.driving.cli.common import fail as _fail
 from adapters.driving.cli.common import settings as _config
@@ -46,6 +46,8 @@ app.command("project")(serve.project)
 app.command("rebuild")(serve.rebuild)
 app.command("export")(exports.export)
 app.command("verify-export")(exports.verify_export)
+app.command("notice")(documents.notice)
+app.command("bundle")(documents.bundle)
 app.command("audit")(audit.audit)
 
 
