@@ -121,7 +121,7 @@ def _join(sections: list[Section], title: str) -> bytes:
         start = len(writer.pages)
         for page in PdfReader(io.BytesIO(s.pdf)).pages:
             writer.add_page(page)
-        writer.add_outline_item(s.title, start)
+        writer.add_outline_item(title=s.title, page_number=start)
     total = len(writer.pages)
     for number, page in enumerate(writer.pages, start=1):
         width, height = float(page.mediabox.width), float(page.mediabox.height)

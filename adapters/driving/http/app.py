@@ -18,7 +18,8 @@ from adapters.driving.http.deps import CurrentUser, Services
 from adapters.driving.http.kinds import StreamKinds
 from adapters.driving.http.limits import BodyLimit, NoStore
 from adapters.driving.http.routes import (
-    audit as audit_routes, deadlines, exports, health, incidents, pathways, places, verify,
+    audit as audit_routes, deadlines, documents, exports, health, incidents, pathways, places,
+    verify,
 )
 from adapters.driven.audit.store import AuditStore
 from adapters.driven.exports.ports import LogReader
@@ -94,7 +95,8 @@ def create_app(
         audit=audit or AuditStore(projector.store),
     )
     errors.install(app)
-    modules = (health, pathways, places, incidents, deadlines, verify, exports, audit_routes)
+    modules = (health, pathways, places, incidents, deadlines, verify, exports, documents,
+               audit_routes)
     for module in modules:
         app.include_router(module.router)
     app.state.api_routes = [r for m in modules for r in m.router.routes]  # for 405 Allow
