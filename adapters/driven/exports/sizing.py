@@ -81,8 +81,17 @@ def _width(font: Font, word: str) -> int:
         return sum(font.advances.get(ord(c), font.units_per_em // 2) for c in word)
 
 
-#: The rows the widths are fitted on: all of a short table, an even sample of a long one.
-SAMPLE = 100
+#: The rows the widths are fitted on: all of a short table; of a long one, runs of
+#: consecutive rows spread through it (a regular stride could meet only one kind of entry).
+SAMPLE, RUN = 100, 20
+
+
+def _sampled(count: int) -> set[int]:
+    if count <= SAMPLE:
+        return set(range(count))
+    runs = SAMPLE // RUN
+    starts = [k * (count - RUN) // (runs - 1) for k in range(runs)]
+    return {s + j for s in starts for j in range(RUN)}
 STEP_MM = 2.0
 
 
@@ -98,7 +107,7 @@ def fit(headings: Sequence[str], cells: Sequence[Sequence[str]], total_mm: float
     n = len(headings)
     line, word = [0.0] * n, [0.0] * n
     used_cols = [False] * n
-    stride = max(1, len(cells) // SAMPLE)
+    chosen = _sampled(len(cells))
     sample: list[list[Cell]] = []
     for r, row in enumerate(cells):
         measured = []
@@ -110,7 +119,7 @@ def fit(headings: Sequence[str], cells: Sequence[Sequence[str]], total_mm: float
                 measured.append((k, m))
             else:
                 measured.append(((), 0.0))
-        if r % stride == 0:
+        if r in chosen:
             sample.append(measured)
     kept = [i for i in range(n) if used_cols[i] or i in keep]
     if not kept:
