@@ -103,6 +103,10 @@ class CpwIssuedFields(Frozen):
 
 IssuerAuthority = Literal["constable", "local_authority", "designated_person"]
 
+#: s.46(3): "stop" requirements stay in force while an appeal is pending; "do" and
+#: "reparation" requirements are suspended until it is decided.
+RequirementKind = Literal["stop", "do", "reparation"]
+
 
 class CpnIssuedFields(Frozen):
     instrument_id: UUID
@@ -114,10 +118,19 @@ class CpnIssuedFields(Frozen):
     appeal_information_given: bool = False
     informed_bodies: tuple[Name, ...] = ()
     lesser_measures_reason: Text | None = None
+    #: One kind per requirement, in order. Empty (as in entries recorded before kinds were
+    #: kept) reads as every requirement "stop": the notice stays as enforceable as it was.
+    requirement_kinds: tuple[RequirementKind, ...] = ()
+    #: The last day the notice has effect, where the issuer set one (s.43 sets no maximum).
+    expires_on: date | None = None
 
     @model_validator(mode="after")
     def _deadline_after_issue(self) -> CpnIssuedFields:
         _after_occurrence(self, "comply_by", self.comply_by)
+        if self.requirement_kinds and len(self.requirement_kinds) != len(self.requirements):
+            raise ValueError(
+                f"requirement_kinds: give one kind per requirement ({len(self.requirements)}), "
+                f"or none to treat every requirement as 'stop'")
         return self
 
 
@@ -136,6 +149,8 @@ class BreachRecordedFields(Frozen):
     description: Name
     clause: str | None = Field(default=None, max_length=200)
     incident_id: UUID | None = None
+    #: Which of a CPN's requirements was breached, counted from 1.
+    requirement_number: int | None = Field(default=None, ge=1)
 
 
 class FpnIssuedFields(Frozen):
@@ -217,6 +232,26 @@ class ArrestedFields(Frozen):
     applicant_informed: bool = False
 
 
+class ArrestApplicantInformedFields(Frozen):
+    instrument_id: UUID
+    applicant: Name
+    method: Text = ""
+
+
+class ItemsSurrenderedFields(Frozen):
+    instrument_id: UUID
+    items: tuple[Name, ...] = Field(min_length=1)
+    required_by: Name
+    written_notice_given: bool = True
+
+
+class SurrenderedItemsResolvedFields(Frozen):
+    instrument_id: UUID
+    outcome: Literal["returned", "destroyed"]
+    by: Name
+    note: Text = ""
+
+
 class CourtAppearanceFields(Frozen):
     instrument_id: UUID
     court: Name
@@ -292,6 +327,13 @@ class ClosureNoticeIssuedFields(Frozen):
     access_exceptions: tuple[Name, ...] = ()
     occupiers_informed: bool = False
     lesser_measures_reason: Text | None = None
+
+
+class ClosureNoticeServedFields(Frozen):
+    instrument_id: UUID
+    served_by: Name
+    fixed_at: Text = ""
+    copies_given_to: tuple[Name, ...] = ()
 
 
 class ClosureNoticeExtendedFields(Frozen):

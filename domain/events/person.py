@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from domain.events.base import DomainEvent
 from domain.events.fields import (
+    ArrestApplicantInformedFields,
     ArrestedFields,
     BreachRecordedFields,
     CboGrantedFields,
@@ -27,6 +28,7 @@ from domain.events.fields import (
     FpnIssuedFields,
     FpnPaidFields,
     IncidentLinkedFields,
+    ItemsSurrenderedFields,
     InjunctionAppliedFields,
     InjunctionDischargedFields,
     InjunctionGrantedFields,
@@ -39,6 +41,7 @@ from domain.events.fields import (
     ProsecutionStartedFields,
     SupportReferralMadeFields,
     SupportReferralUpdatedFields,
+    SurrenderedItemsResolvedFields,
 )
 
 
@@ -130,6 +133,18 @@ class Arrested(DomainEvent, ArrestedFields):
     step: ClassVar[str] = "arrested"
 
 
+class ArrestApplicantInformed(DomainEvent, ArrestApplicantInformedFields):
+    step: ClassVar[str] = "arrest_applicant_informed"
+
+
+class ItemsSurrendered(DomainEvent, ItemsSurrenderedFields):
+    step: ClassVar[str] = "items_surrendered"
+
+
+class SurrenderedItemsResolved(DomainEvent, SurrenderedItemsResolvedFields):
+    step: ClassVar[str] = "surrendered_items_resolved"
+
+
 class CourtAppearance(DomainEvent, CourtAppearanceFields):
     step: ClassVar[str] = "court_appearance"
 
@@ -189,6 +204,9 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     CommittalDecided,
     DispersalDirectionGiven,
     OverrideAuthorised,
+    ArrestApplicantInformed,
+    ItemsSurrendered,
+    SurrenderedItemsResolved,
     EntryCorrected,
     EvidenceAttached,
     PathwayClosed,

@@ -12,6 +12,7 @@ from domain.events.fields import (
     ClosureNoticeCancelledFields,
     ClosureNoticeExtendedFields,
     ClosureNoticeIssuedFields,
+    ClosureNoticeServedFields,
     ClosureOrderAppliedFields,
     ClosureOrderDischargedFields,
     ClosureOrderExtendedFields,
@@ -29,6 +30,10 @@ class PlaceRegistered(DomainEvent, PlaceRegisteredFields):
 
 class ClosureNoticeIssued(DomainEvent, ClosureNoticeIssuedFields):
     step: ClassVar[str] = "closure_notice_issued"
+
+
+class ClosureNoticeServed(DomainEvent, ClosureNoticeServedFields):
+    step: ClassVar[str] = "closure_notice_served"
 
 
 class ClosureNoticeExtended(DomainEvent, ClosureNoticeExtendedFields):
@@ -70,6 +75,7 @@ class OutcomeReviewHeld(DomainEvent, OutcomeReviewHeldFields):
 EVENTS: tuple[type[DomainEvent], ...] = (
     PlaceRegistered,
     ClosureNoticeIssued,
+    ClosureNoticeServed,
     ClosureNoticeExtended,
     ClosureNoticeCancelled,
     ClosureOrderApplied,

@@ -18,7 +18,9 @@ from adapters.driving.http.deps import (
 )
 from adapters.driving.http.errors import ApiError
 from adapters.driving.http.idempotency import IdempotencyKey
-from adapters.driving.http.routes.shaping import deadline_out, next_steps_out, notes_of
+from adapters.driving.http.routes.shaping import (
+    deadline_out, instruments_out, next_steps_out, notes_of,
+)
 from adapters.driving.http.schemas.common import Page, QueryText, error_responses, literal_of
 from adapters.driving.http.schemas.examples import STEP_EXAMPLES
 from adapters.driving.http.schemas.steps import (
@@ -31,7 +33,6 @@ from adapters.driving.http.schemas.steps import (
 )
 from adapters.driving.http.schemas.views import (
     Created,
-    InstrumentOut,
     OutcomeOut,
     OverrideOut,
     PlaceDetail,
@@ -94,7 +95,7 @@ def get_place(place_id: UUID, conn: ReadConn, scope: ScopeDep, user: CurrentUser
         id=row["id"], name=row["name"], kind=row["kind"], address=row["address"],
         description=row["description"], opened_at=row["opened_at"],
         opened_by_agency=row["opened_by_agency"],
-        instruments=[InstrumentOut.model_validate(i) for i in row["instruments"]],
+        instruments=instruments_out(row["instruments"], agg, now),
         referrals=[ReferralOut.model_validate(r) for r in row["referrals"]],
         notes=notes_of(row["notes"], "assessment", "consultation", "environmental_measure",
                        "objective", "outcome_review"),
