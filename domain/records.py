@@ -26,6 +26,8 @@ class Instrument(Frozen):
     granted_on: date | None = None
     power_of_arrest: bool = False
     power_of_arrest_expires_on: date | None = None
+    power_of_arrest_ground: str | None = None
+    power_of_arrest_terms: tuple[str, ...] = ()
     amount: Decimal | None = None
     without_notice: bool = False
     interim: bool = False
@@ -48,6 +50,9 @@ class Instrument(Frozen):
     items_surrendered_at: datetime | None = None
     items_outcome: str | None = None
     items_outcome_at: datetime | None = None
+    #: When the order was varied, and when reviewed (SA2020 ss.336-337).
+    varied_at: tuple[datetime, ...] = ()
+    reviewed_at: tuple[datetime, ...] = ()
     history: tuple[tuple[int, S, datetime], ...] = ()
 
     def served_or_issued_at(self) -> datetime:

@@ -225,7 +225,7 @@ def _fpn_period(d: Decision) -> Failure | None:
     return None
 
 
-@guard("cbo_requires_conviction", HARD, "SA2020 s.330",
+@guard("cbo_requires_conviction", HARD, "SA2020 s.331(1)-(3)",
        "A CBO is made only on conviction", "cbo_granted")
 def _cbo_conviction(d: Decision) -> Failure | None:
     prosecution = d.target("prosecution_id")
@@ -299,7 +299,7 @@ def _breach_period(d: Decision) -> Failure | None:
         return None
     # An injunction binds from its grant, not from the application.
     made = next((at for _, s, at in inst.history if s in (S.GRANTED, S.INTERIM)), None)
-    made = made if inst.kind is Kind.INJUNCTION else inst.opened_at
+    made = made if inst.kind in (Kind.INJUNCTION, Kind.RESPECT_ORDER) else inst.opened_at
     if made is None or d.at < made:
         return Failure(f"The {LABELS[inst.kind]} was not in force at {when(d.at)}"
                        + (f"; it was made at {when(made)}." if made else "."),

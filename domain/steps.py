@@ -139,7 +139,8 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
              done="CPN appeal decided", category="appeal", court=Court.RECORD),
     StepSpec("breach_recorded", "Record a breach", "ASBCPA2014 s.48 / s.9 / SA2020 s.339",
              targets=(Target("instrument_id",
-                             _k(Kind.CPN, Kind.INJUNCTION, Kind.CBO, Kind.DISPERSAL), "breach"),),
+                             _k(Kind.CPN, Kind.INJUNCTION, Kind.CBO, Kind.DISPERSAL,
+                                Kind.RESPECT_ORDER), "breach"),),
              done="Breach recorded", category="breach"),
     StepSpec("fpn_issued", "Issue a Fixed Penalty Notice", "ASBCPA2014 s.52", opens=Kind.FPN,
              targets=(Target("notice_id", _k(Kind.CPN)),),
@@ -151,7 +152,8 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
              significance="FPN paid: no conviction for the offence (s.52(4))"),
     StepSpec("prosecution_started", "Start a prosecution", "ASBCPA2014 s.48; SA2020 s.339",
              opens=Kind.PROSECUTION,
-             targets=(Target("relates_to", _k(Kind.CPN, Kind.FPN, Kind.CBO, Kind.DISPERSAL),
+             targets=(Target("relates_to", _k(Kind.CPN, Kind.FPN, Kind.CBO, Kind.DISPERSAL,
+                                              Kind.RESPECT_ORDER),
                              optional=True),),
              done="Prosecution started", category="prosecution", court=Court.PROCEEDINGS,
              measure=Measure.ESCALATION, significance="criminal proceedings started"),
@@ -160,9 +162,37 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
                              lambda c: "convict" if c.outcome == "convicted" else "acquit",
                              possible=("convict", "acquit")),),
              done="Court outcome recorded", category="hearing", court=Court.RECORD),
-    StepSpec("cbo_granted", "Record a Criminal Behaviour Order", "SA2020 ss.330-331",
+    StepSpec("cbo_granted", "Record a Criminal Behaviour Order", "SA2020 ss.330-331, 334",
              opens=Kind.CBO, targets=(Target("prosecution_id", _k(Kind.PROSECUTION)),),
              done="Criminal Behaviour Order made", category="order", court=Court.RECORD),
+    StepSpec("cbo_varied", "Record a Criminal Behaviour Order varied", "SA2020 s.336",
+             targets=(Target("instrument_id", _k(Kind.CBO), "vary"),),
+             done="Criminal Behaviour Order varied", category="order", court=Court.RECORD),
+    StepSpec("cbo_discharged", "Record a Criminal Behaviour Order discharged", "SA2020 s.336",
+             targets=(Target("instrument_id", _k(Kind.CBO), "discharge"),),
+             done="Criminal Behaviour Order discharged", category="order", court=Court.RECORD),
+    StepSpec("cbo_reviewed", "Review a Criminal Behaviour Order (offender under 18)",
+             "SA2020 ss.337-338",
+             targets=(Target("instrument_id", _k(Kind.CBO), "review"),),
+             done="Criminal Behaviour Order reviewed", category="review",
+             significance="annual review of an under-18's order (SA2020 s.337)"),
+    StepSpec("respect_order_applied", "Apply for a Respect Order",
+             "ASBCPA2014 Part A1 (inserted by CPA2026)", opens=Kind.RESPECT_ORDER,
+             done="Respect Order applied for", category="application", court=Court.PROCEEDINGS,
+             measure=Measure.ESCALATION, notice=notices.RESPECT_ORDER),
+    StepSpec("respect_order_granted", "Record a Respect Order made",
+             "ASBCPA2014 Part A1 (inserted by CPA2026)",
+             targets=(Target("instrument_id", _k(Kind.RESPECT_ORDER),
+                             lambda c: "grant_interim" if c.interim else "grant",
+                             possible=("grant_interim", "grant")),),
+             done="Respect Order made", category="order", court=Court.RECORD,
+             significance="Respect Order made: breach is a criminal offence"),
+    StepSpec("respect_order_discharged", "Record a Respect Order discharged or refused",
+             "ASBCPA2014 Part A1 (inserted by CPA2026)",
+             targets=(Target("instrument_id", _k(Kind.RESPECT_ORDER),
+                             lambda c: "refuse" if c.outcome == "refused" else "discharge",
+                             possible=("refuse", "discharge")),),
+             done="Respect Order discharged or refused", category="order", court=Court.RECORD),
     StepSpec("injunction_applied", "Apply for a civil injunction", "ASBCPA2014 ss.1, 5-6, 14",
              opens=Kind.INJUNCTION,
              done="Injunction applied for", category="application", court=Court.PROCEEDINGS,
@@ -336,6 +366,12 @@ FPN_PAID = "fpn_paid"
 PROSECUTION_STARTED = "prosecution_started"
 CONVICTION_RECORDED = "conviction_recorded"
 CBO_GRANTED = "cbo_granted"
+CBO_VARIED = "cbo_varied"
+CBO_DISCHARGED = "cbo_discharged"
+CBO_REVIEWED = "cbo_reviewed"
+RESPECT_ORDER_APPLIED = "respect_order_applied"
+RESPECT_ORDER_GRANTED = "respect_order_granted"
+RESPECT_ORDER_DISCHARGED = "respect_order_discharged"
 INJUNCTION_APPLIED = "injunction_applied"
 INJUNCTION_GRANTED = "injunction_granted"
 INJUNCTION_VARIED = "injunction_varied"

@@ -185,6 +185,11 @@ class CboGrantedFields(Frozen):
     supervisor: Name | None = None
 
 
+#: s.4(1)(a): the behaviour consists of or includes violence or its threat against others;
+#: s.4(1)(b): there is a significant risk of harm to others from the respondent.
+ArrestGround = Literal["violence_or_threat", "significant_risk_of_harm"]
+
+
 class InjunctionAppliedFields(Frozen):
     instrument_id: UUID
     court: Name = "County court"
@@ -192,6 +197,8 @@ class InjunctionAppliedFields(Frozen):
     positive_requirements: tuple[Name, ...] = ()
     supervisor: Name | None = None
     power_of_arrest_sought: bool = False
+    power_of_arrest_ground: ArrestGround | None = None
+    power_of_arrest_evidence: Text | None = None
     without_notice: bool = False
     without_notice_justification: Text | None = None
     lesser_measures_reason: Text | None = None
@@ -203,6 +210,10 @@ class InjunctionGrantedFields(Frozen):
     expires_on: date | None = None
     power_of_arrest: bool = False
     power_of_arrest_expires_on: date | None = None
+    power_of_arrest_ground: ArrestGround | None = None
+    power_of_arrest_evidence: Text | None = None
+    #: The provisions the power of arrest is attached to (none named: every prohibition).
+    power_of_arrest_terms: tuple[Name, ...] = ()
     terms: tuple[Name, ...] = ()
     positive_requirements: tuple[Name, ...] = ()
     supervisor: Name | None = None
@@ -213,6 +224,8 @@ class InjunctionVariedFields(Frozen):
     changes: Name
     expires_on: date | None = None
     power_of_arrest: bool | None = None
+    power_of_arrest_ground: ArrestGround | None = None
+    power_of_arrest_evidence: Text | None = None
 
 
 class InjunctionDischargedFields(Frozen):

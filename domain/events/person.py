@@ -43,6 +43,14 @@ from domain.events.fields import (
     SupportReferralUpdatedFields,
     SurrenderedItemsResolvedFields,
 )
+from domain.events.fields_orders import (
+    CboDischargedFields,
+    CboReviewedFields,
+    CboVariedFields,
+    RespectOrderAppliedFields,
+    RespectOrderDischargedFields,
+    RespectOrderGrantedFields,
+)
 
 
 class PathwayOpened(DomainEvent, PathwayOpenedFields):
@@ -111,6 +119,30 @@ class ConvictionRecorded(DomainEvent, ConvictionRecordedFields):
 
 class CboGranted(DomainEvent, CboGrantedFields):
     step: ClassVar[str] = "cbo_granted"
+
+
+class CboVaried(DomainEvent, CboVariedFields):
+    step: ClassVar[str] = "cbo_varied"
+
+
+class CboDischarged(DomainEvent, CboDischargedFields):
+    step: ClassVar[str] = "cbo_discharged"
+
+
+class CboReviewed(DomainEvent, CboReviewedFields):
+    step: ClassVar[str] = "cbo_reviewed"
+
+
+class RespectOrderApplied(DomainEvent, RespectOrderAppliedFields):
+    step: ClassVar[str] = "respect_order_applied"
+
+
+class RespectOrderGranted(DomainEvent, RespectOrderGrantedFields):
+    step: ClassVar[str] = "respect_order_granted"
+
+
+class RespectOrderDischarged(DomainEvent, RespectOrderDischargedFields):
+    step: ClassVar[str] = "respect_order_discharged"
 
 
 class InjunctionApplied(DomainEvent, InjunctionAppliedFields):
@@ -195,6 +227,12 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     ProsecutionStarted,
     ConvictionRecorded,
     CboGranted,
+    CboVaried,
+    CboDischarged,
+    CboReviewed,
+    RespectOrderApplied,
+    RespectOrderGranted,
+    RespectOrderDischarged,
     InjunctionApplied,
     InjunctionGranted,
     InjunctionVaried,

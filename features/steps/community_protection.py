@@ -235,6 +235,8 @@ OFFENCES: dict[str, tuple[str, Kind]] = {
         ("Failing to comply with a community protection notice (s.48)", Kind.CPN),
     "breaching the Criminal Behaviour Order":
         ("Breach of a criminal behaviour order (SA 2020 s.339)", Kind.CBO),
+    "breaching the Respect Order":
+        ("Breach of a Respect Order (ASBCPA 2014 Part A1)", Kind.RESPECT_ORDER),
 }
 
 

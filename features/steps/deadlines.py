@@ -66,6 +66,8 @@ SENTENCES: list[tuple[str, str, str, At]] = [
      moment),
     ("surrendered_items_unclaimed", "unclaimed items may be destroyed from", day("due"),
      lambda text: end_of(calendar_day(text) - timedelta(days=1))),
+    ("cbo_review", "the order must be reviewed by the end of", day("due"),
+     lambda text: end_of(calendar_day(text))),
 ]
 
 

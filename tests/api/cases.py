@@ -74,7 +74,9 @@ class Case:
                                         expires_on: str = "2027-01-01") -> str:
         injunction = str(uuid4())
         self.do("injunction_applied", applied, instrument_id=injunction,
-                terms=["Not to enter Orchard Walk green"], power_of_arrest_sought=True)
+                terms=["Not to enter Orchard Walk green"], power_of_arrest_sought=True,
+                power_of_arrest_ground="violence_or_threat",
+                power_of_arrest_evidence="Threatened a resident on the green on 2 January")
         self.do("injunction_granted", granted, instrument_id=injunction, expires_on=expires_on,
                 power_of_arrest=True, power_of_arrest_expires_on=expires_on)
         return injunction

@@ -329,7 +329,9 @@ def _arrest_under_power(app: Any, clock: Any, arrested_at: datetime) -> tuple[UU
     prepare(app, clock, pid)
     injunction, arrest = uuid4(), uuid4()
     record(app, clock, pid, "injunction_applied", instrument_id=injunction,
-           terms=["Not to enter Block A"], power_of_arrest_sought=True)
+           terms=["Not to enter Block A"], power_of_arrest_sought=True,
+           power_of_arrest_ground="violence_or_threat",
+           power_of_arrest_evidence="Threatened a neighbour with a knife on 3 March")
     record(app, clock, pid, "injunction_granted", at=clock() + timedelta(days=2),
            instrument_id=injunction, power_of_arrest=True,
            expires_on=(arrested_at + timedelta(days=365)).date())

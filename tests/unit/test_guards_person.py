@@ -51,6 +51,10 @@ PERSON_GUARDS = {
     "dispersal_requires_inspector_authorisation", "dispersal_max_exclusion",
     "override_requires_supervisor", "support_not_offered", "no_proportionality_assessment",
     "lesser_measures_skipped",
+    # tested in test_guards_orders.py
+    "power_of_arrest_requires_ground", "power_of_arrest_not_on_activity_requirement",
+    "cbo_youth_requires_yot_views", "cbo_duration", "respect_order_not_in_force",
+    "respect_order_adults_only", "respect_order_requirements_need_supervisor",
 }
 
 
@@ -110,7 +114,9 @@ def with_injunction(poa: bool = True, poa_expires: date | None = None,
     s = prepared()
     inj = applied(s)
     s.do("injunction_granted", at=london(2026, 3, 9), instrument_id=inj, expires_on=expires,
-         power_of_arrest=poa, power_of_arrest_expires_on=poa_expires)
+         power_of_arrest=poa, power_of_arrest_expires_on=poa_expires,
+         power_of_arrest_ground="violence_or_threat" if poa else None,
+         power_of_arrest_evidence="Threatened a neighbour" if poa else None)
     return s, inj
 
 
@@ -130,7 +136,7 @@ def test_this_file_covers_every_person_guard_registered() -> None:
                  "surrender_requires_dispersal_direction", "surrendered_items_destroyed_too_soon",
                  "cpn_requirement_suspended_on_appeal"}
     assert set(GUARDS) == PERSON_GUARDS | place | lifecycle
-    assert len(GUARDS) == 43
+    assert len(GUARDS) == len(PERSON_GUARDS | place | lifecycle)
 
 
 # ============================================================ instrument lifecycle
@@ -486,7 +492,8 @@ def test_a_cbo_is_refused_without_a_conviction(outcome: str | None) -> None:
         s.do("conviction_recorded", at=london(2026, 3, 1), instrument_id=pros, outcome=outcome)
     ref = s.refusal("cbo_granted", "cbo_requires_conviction", at=london(2026, 3, 2),
                     instrument_id=uuid4(), prosecution_id=pros, prohibitions=["Not to enter X"])
-    assert_refusal(ref, "cbo_requires_conviction", "hard", "SA2020 s.330", "conviction_recorded")
+    assert_refusal(ref, "cbo_requires_conviction", "hard", "SA2020 s.331(1)-(3)",
+                   "conviction_recorded")
 
 
 def test_a_cbo_is_allowed_on_conviction() -> None:
@@ -732,7 +739,9 @@ def test_arrest_not_naming_the_injunction_is_allowed_while_any_power_of_arrest_i
     s, _ = with_injunction(poa_expires=date(2026, 6, 30))
     second = applied(s, london(2026, 7, 10), terms=["Not to contact the victim"])
     s.do("injunction_granted", at=london(2026, 7, 20), instrument_id=second,
-         expires_on=date(2027, 6, 30), power_of_arrest=True)
+         expires_on=date(2027, 6, 30), power_of_arrest=True,
+         power_of_arrest_ground="significant_risk_of_harm",
+         power_of_arrest_evidence="Risk assessment")
     assert s.recorded("arrested", at=london(2026, 8, 1), instrument_id=uuid4(),
                       power="power_of_arrest") == "arrested"
 
