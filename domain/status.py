@@ -22,7 +22,8 @@ def conduct_after(agg: CaseStream, warning: Instrument) -> bool:
     since = warning.comply_by or warning.opened_at
     same = (warning.conduct or "").strip().lower()
     return any(
-        i.occurred_at > since and (i.conduct is None or not same or i.conduct.strip().lower() == same)
+        i.occurred_at > since
+        and (i.conduct is None or not same or i.conduct.strip().lower() == same)
         for i in agg.incidents
     )
 

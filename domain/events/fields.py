@@ -118,8 +118,7 @@ class CpnIssuedFields(Frozen):
     appeal_information_given: bool = False
     informed_bodies: tuple[Name, ...] = ()
     lesser_measures_reason: Text | None = None
-    #: One kind per requirement, in order. Empty (as in entries recorded before kinds were
-    #: kept) reads as every requirement "stop": the notice stays as enforceable as it was.
+    #: One kind per requirement; empty (entries from before kinds were kept) reads as all "stop".
     requirement_kinds: tuple[RequirementKind, ...] = ()
     #: The last day the notice has effect, where the issuer set one (s.43 sets no maximum).
     expires_on: date | None = None
@@ -245,26 +244,6 @@ class ArrestedFields(Frozen):
     applicant_informed: bool = False
 
 
-class ArrestApplicantInformedFields(Frozen):
-    instrument_id: UUID
-    applicant: Name
-    method: Text = ""
-
-
-class ItemsSurrenderedFields(Frozen):
-    instrument_id: UUID
-    items: tuple[Name, ...] = Field(min_length=1)
-    required_by: Name
-    written_notice_given: bool = True
-
-
-class SurrenderedItemsResolvedFields(Frozen):
-    instrument_id: UUID
-    outcome: Literal["returned", "destroyed"]
-    by: Name
-    note: Text = ""
-
-
 class CourtAppearanceFields(Frozen):
     instrument_id: UUID
     court: Name
@@ -340,13 +319,6 @@ class ClosureNoticeIssuedFields(Frozen):
     access_exceptions: tuple[Name, ...] = ()
     occupiers_informed: bool = False
     lesser_measures_reason: Text | None = None
-
-
-class ClosureNoticeServedFields(Frozen):
-    instrument_id: UUID
-    served_by: Name
-    fixed_at: Text = ""
-    copies_given_to: tuple[Name, ...] = ()
 
 
 class ClosureNoticeExtendedFields(Frozen):

@@ -9,7 +9,6 @@ from typing import ClassVar
 
 from domain.events.base import DomainEvent
 from domain.events.fields import (
-    ArrestApplicantInformedFields,
     ArrestedFields,
     BreachRecordedFields,
     CboGrantedFields,
@@ -28,7 +27,6 @@ from domain.events.fields import (
     FpnIssuedFields,
     FpnPaidFields,
     IncidentLinkedFields,
-    ItemsSurrenderedFields,
     InjunctionAppliedFields,
     InjunctionDischargedFields,
     InjunctionGrantedFields,
@@ -41,6 +39,10 @@ from domain.events.fields import (
     ProsecutionStartedFields,
     SupportReferralMadeFields,
     SupportReferralUpdatedFields,
+)
+from domain.events.fields_lifecycle import (
+    ArrestApplicantInformedFields,
+    ItemsSurrenderedFields,
     SurrenderedItemsResolvedFields,
 )
 from domain.events.fields_orders import (

@@ -12,7 +12,6 @@ from domain.events.fields import (
     ClosureNoticeCancelledFields,
     ClosureNoticeExtendedFields,
     ClosureNoticeIssuedFields,
-    ClosureNoticeServedFields,
     ClosureOrderAppliedFields,
     ClosureOrderDischargedFields,
     ClosureOrderExtendedFields,
@@ -21,6 +20,9 @@ from domain.events.fields import (
     ObjectiveSetFields,
     OutcomeReviewHeldFields,
     PlaceRegisteredFields,
+)
+from domain.events.fields_lifecycle import (
+    ClosureNoticeServedFields,
 )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from uuid import UUID, uuid4
 
-from domain.deadlines import deadlines
+from domain.deadlines import Deadline, deadlines
 from domain.errors import DomainValidationError
 from domain.model import status_at
 from tests.unit.helpers import Story, assert_refusal, london
@@ -16,7 +16,7 @@ from tests.unit.test_guards_person import (
 from tests.unit.test_guards_place import APPLIED_AT, HEARING, NOTICE_AT, noticed
 
 
-def _due(s: Story, code: str) -> object:
+def _due(s: Story, code: str) -> Deadline:
     (found,) = [d for d in deadlines(s.agg) if d.code == code]
     return found
 
@@ -34,15 +34,15 @@ def test_a_warning_is_complied_with_from_its_deadline_until_conduct_is_linked_af
 
 
 # ------------------------------------------------------------------ FPN lapse and s.127
-def test_an_unpaid_penalty_lapses_and_the_prosecution_decision_runs_six_months_from_breach() -> None:
+def test_an_unpaid_penalty_lapses_and_a_prosecution_is_decided_within_six_months() -> None:
     s, _, fpn = fined()
     inst = s.agg.instruments[fpn]
     # Issued 19 Feb: the 14 days following are 20 Feb..5 Mar; lapsed from 6 Mar 00:00.
     assert status_at(inst, s.agg, london(2026, 3, 5, 23, 59)) == "issued"
     assert status_at(inst, s.agg, london(2026, 3, 6, 0)) == "lapsed"
     decide = _due(s, "fpn_prosecution_decision")
-    assert decide.due_at == london(2026, 8, 19, 0)  # type: ignore[attr-defined]  # breach 18 Feb
-    assert decide.status(london(2026, 8, 19, 0, 1)) == "overdue"  # type: ignore[attr-defined]
+    assert decide.due_at == london(2026, 8, 19, 0)  # breach 18 Feb
+    assert decide.status(london(2026, 8, 19, 0, 1)) == "overdue"
 
 
 def test_a_paid_penalty_has_no_prosecution_decision() -> None:
@@ -56,7 +56,7 @@ def test_a_prosecution_for_the_penalty_meets_the_decision_deadline() -> None:
     s, _, fpn = fined()
     s.do("prosecution_started", at=london(2026, 3, 10), instrument_id=uuid4(),
          offence="Failing to comply with a CPN (s.48)", relates_to=fpn)
-    assert _due(s, "fpn_prosecution_decision").met_at == london(2026, 3, 10)  # type: ignore[attr-defined]
+    assert _due(s, "fpn_prosecution_decision").met_at == london(2026, 3, 10)
 
 
 # ------------------------------------------------------------------ CPN requirements on appeal
@@ -108,10 +108,10 @@ def test_service_starts_the_hearing_and_notice_clocks() -> None:
     s, notice = noticed()
     served = NOTICE_AT + timedelta(hours=3)
     s.do("closure_notice_served", at=served, instrument_id=notice, served_by="PC 1")
-    assert _due(s, "closure_hearing").due_at == served + timedelta(hours=48)  # type: ignore[attr-defined]
-    assert _due(s, "closure_notice_expiry").due_at == served + timedelta(hours=24)  # type: ignore[attr-defined]
-    ref = s.refusal("closure_notice_served", "closure_notice_service", at=served, instrument_id=notice,
-                    served_by="PC 1")
+    assert _due(s, "closure_hearing").due_at == served + timedelta(hours=48)
+    assert _due(s, "closure_notice_expiry").due_at == served + timedelta(hours=24)
+    ref = s.refusal("closure_notice_served", "closure_notice_service", at=served,
+                    instrument_id=notice, served_by="PC 1")
     assert_refusal(ref, "closure_notice_service", "hard", "ASBCPA2014 s.79", "already recorded")
 
 
@@ -145,7 +145,7 @@ def test_surrendered_items_may_be_destroyed_only_after_28_days() -> None:
     s.do("items_surrendered", at=london(2026, 3, 7, 21, 5), instrument_id=direction,
          items=["Speaker"], required_by="PC 1")
     # 28 days beginning with 7 March: 7 March..3 April; destruction from 4 April 00:00.
-    assert _due(s, "surrendered_items_unclaimed").due_at == london(2026, 4, 4, 0)  # type: ignore[attr-defined]
+    assert _due(s, "surrendered_items_unclaimed").due_at == london(2026, 4, 4, 0)
     ref = s.refusal("surrendered_items_resolved", "surrendered_items_destroyed_too_soon",
                     at=london(2026, 4, 3, 23, 59), instrument_id=direction, outcome="destroyed",
                     by="PC 1")

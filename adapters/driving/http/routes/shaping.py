@@ -25,7 +25,8 @@ def next_steps_out(steps: list[NextStep]) -> list[NextStepOut]:
     return [NextStepOut.of(s) for s in steps]
 
 
-def instruments_out(rows: list[dict[str, Any]], agg: CaseStream, now: datetime) -> list[InstrumentOut]:
+def instruments_out(rows: list[dict[str, Any]], agg: CaseStream,
+                    now: datetime) -> list[InstrumentOut]:
     """The read model's instrument rows, each with its status as at `now`, derived from the
     stream (a period that ran out is never an entry of the log)."""
     return [InstrumentOut.model_validate(
