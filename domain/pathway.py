@@ -178,6 +178,7 @@ def _respect_granted(p: Pathway, e: Any) -> None:
 
 def _cpn(p: Pathway, e: Any) -> None:
     p._open(e, Kind.CPN, parent_id=e.warning_id, conduct=e.conduct, comply_by=e.comply_by,
+            conduct_categories=e.conduct_categories,
             terms=e.requirements, term_kinds=e.requirement_kinds, expires_on=e.expires_on)
     p._move(e.warning_id, e, S.ESCALATED)
 
@@ -186,6 +187,7 @@ Pathway.APPLIERS = SHARED_APPLIERS | {
     "pathway_opened": _opened,
     "early_intervention": lambda p, e: p._note(e, "early_intervention", e.intervention_id, e.kind),
     "cpw_issued": lambda p, e: p._open(e, Kind.CPW, conduct=e.conduct, comply_by=e.comply_by,
+                                       conduct_categories=e.conduct_categories,
                                        terms=e.requirements),
     "cpn_issued": _cpn,
     "cpn_appeal_lodged": lambda p, e: p._move(e.instrument_id, e, S.APPEAL_PENDING),

@@ -21,6 +21,8 @@ class Instrument(Frozen):
     rule_set: str
     parent_id: UUID | None = None
     conduct: str | None = None
+    #: Behaviour categories a CPW or CPN addresses (empty: named in words only).
+    conduct_categories: tuple[str, ...] = ()
     comply_by: datetime | None = None
     expires_on: date | None = None
     granted_on: date | None = None
@@ -71,6 +73,8 @@ class LinkedIncident(Frozen):
     occurred_at: datetime
     conduct: str | None
     version: int
+    #: The incident's category (None on links recorded before categories were copied).
+    category: str | None = None
 
 
 class Note(Frozen):

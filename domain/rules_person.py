@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from domain.conduct import continuing_conduct, other_conduct, same_conduct
 from domain.calendar import (
     add_months, after_hours, cpn_appeal_deadline, fpn_period_end, local_date,
 )
@@ -109,12 +110,11 @@ def _prior_warning(d: Decision) -> Failure | None:
         return Failure("No Community Protection Warning has been given to this subject.",
                        "Issue a CPW stating the conduct, what must change and by when.")
     conduct = cmd_field(d, "conduct")
+    named = cast("tuple[str, ...]", cmd_field(d, "conduct_categories") or ())
     w = warnings[0]
-    if isinstance(conduct, str) and w.conduct and conduct.strip().lower() != w.conduct.strip().lower():
-        return Failure(
-            f"The warning of {day(local_date(w.opened_at))} was about '{w.conduct}', not '{conduct}'.",
-            "A CPN must address the conduct the warning named; warn about new conduct first.",
-        )
+    text = conduct if isinstance(conduct, str) else None
+    if not same_conduct(w, text, named):
+        return other_conduct(w, text, named)
     if w.opened_at > d.at:
         return Failure("The warning was given after the date of this notice.",
                        "Check the dates of the warning and the notice.")
@@ -138,20 +138,19 @@ def _warning_deadline(d: Decision) -> Failure | None:
 @guard("cpn_requires_continuing_conduct", HARD, "ASBCPA2014 s.43(5)(b)-(c)",
        "Conduct must have continued after the warning's deadline", "cpn_issued")
 def _continuing(d: Decision) -> Failure | None:
+    named = cast("tuple[str, ...]", cmd_field(d, "conduct_categories") or ())
     for w in _warnings(d)[:1]:
+        if continuing_conduct(d.agg.incidents, w, d.at, named):
+            continue
         since = w.comply_by or w.opened_at
-        same = (w.conduct or "").strip().lower()
-        if not any(
-            since <= i.occurred_at <= d.at
-            and (i.conduct is None or not same or i.conduct.strip().lower() == same)
-            for i in d.agg.incidents
-        ):
-            return Failure(
-                f"No incident is linked to this pathway after {when(since)}, so there is no "
-                "evidence the conduct continued after the warning.",
-                f"Link an incident that occurred after {when(since)}.",
-                earliest=since,
-            )
+        wanted = named or w.conduct_categories
+        of = f" of {', '.join(wanted)}" if wanted else ""
+        return Failure(
+            f"No incident{of} is linked to this pathway after {when(since)}, so there is no "
+            "evidence the conduct continued after the warning.",
+            f"Link an incident{of} that occurred after {when(since)}.",
+            earliest=since,
+        )
     return None
 
 
@@ -187,6 +186,24 @@ def _fpn_breach(d: Decision) -> Failure | None:
             "Do not offer a fixed penalty; if the conduct continues, begin again with a warning.")
     return Failure("No breach of a Community Protection Notice has been recorded.",
                    "Record the breach of the CPN (breach_recorded) with its evidence first.")
+
+
+@guard("fpn_one_per_breach", HARD, "ASBCPA2014 s.52(1)-(2)",
+       "One fixed penalty per breach: a further FPN needs a further breach", "fpn_issued")
+def _fpn_per_breach(d: Decision) -> Failure | None:
+    notice = d.target("notice_id")
+    if notice is None or not notice.breaches:
+        return None
+    fpns = [f for f in d.agg.of_kind(Kind.FPN) if f.parent_id == notice.id]
+    last = max(fpns, key=lambda f: f.opened_version, default=None)
+    if last is None or notice.breaches[-1] > last.opened_version:
+        return None
+    return Failure(
+        f"The breach recorded in entry {notice.breaches[-1]} already has the fixed penalty "
+        f"of {day(local_date(last.opened_at))} (entry {last.opened_version}); an FPN offers "
+        "to discharge liability for one offence.",
+        "Record the FPN's payment or prosecute once its period ends; a new FPN needs a new "
+        "breach recorded after it.")
 
 
 @guard("fpn_amount_cap", HARD, "ASBCPA2014 s.52(7)",
@@ -353,6 +370,7 @@ GUARDS: tuple[Guard, ...] = (
     _continuing,
     _appeal_time,
     _fpn_breach,
+    _fpn_per_breach,
     _fpn_cap,
     _fpn_period,
     _cbo_conviction,

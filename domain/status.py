@@ -10,6 +10,7 @@ from datetime import datetime
 
 from domain.aggregate import CaseStream
 from domain.calendar import closure_notice_expiry, fpn_period_end, local_date
+from domain.conduct import continuing_conduct
 from domain.instruments import Kind, S, is_live
 from domain.records import Instrument
 
@@ -17,22 +18,17 @@ from domain.records import Instrument
 _DATED = (Kind.CPN, Kind.INJUNCTION, Kind.CLOSURE_ORDER, Kind.CBO)
 
 
-def conduct_after(agg: CaseStream, warning: Instrument) -> bool:
-    """Whether an incident of the warning's conduct is linked after its time to comply."""
-    since = warning.comply_by or warning.opened_at
-    same = (warning.conduct or "").strip().lower()
-    return any(
-        i.occurred_at > since
-        and (i.conduct is None or not same or i.conduct.strip().lower() == same)
-        for i in agg.incidents
-    )
+def conduct_after(agg: CaseStream, warning: Instrument, now: datetime) -> bool:
+    """Whether conduct of the warning's kind is linked after its time to comply, by the same
+    test that lets a CPN follow it (s.43(5)(b)-(c))."""
+    return bool(continuing_conduct(agg.incidents, warning, now))
 
 
 def status_at(inst: Instrument, agg: CaseStream, now: datetime) -> str:
     """The instrument's status as at `now`: its recorded state, or what time has made of it."""
     state = inst.state
     if inst.kind is Kind.CPW and state is S.ISSUED and inst.comply_by and now >= inst.comply_by:
-        return "not_complied" if conduct_after(agg, inst) else "complied"
+        return "not_complied" if conduct_after(agg, inst, now) else "complied"
     if inst.kind is Kind.FPN and state is S.ISSUED and now >= fpn_period_end(inst.opened_at):
         return "lapsed"
     if inst.kind in _DATED and is_live(state) and state is not S.APPLIED and inst.expires_on \

@@ -12,6 +12,7 @@ from typing import Any
 
 from domain import notices
 from domain.instruments import SEVERITY, Kind
+from domain.links import StreamRef
 from domain.notices import Notice
 
 Trigger = Callable[[Any], str | None] | str | None
@@ -78,6 +79,20 @@ class StepSpec:
     significance: str = ""
     #: The notice or order the step issues, with its statutory contents.
     notice: Notice | None = None
+    #: Fields naming another stream (an incident, a place, a pathway), checked against it.
+    refers: tuple[StreamRef, ...] = ()
+    #: The field holding the id of the record the step creates, when it is not an
+    #: instrument (whose id field follows from `opens`).
+    creates: str | None = None
+
+    @property
+    def new_id_field(self) -> str | None:
+        """The field whose id the step creates: a second use of that id is a duplicate."""
+        if self.creates is not None:
+            return self.creates
+        if self.opens is None:
+            return None
+        return "referral_id" if self.opens is Kind.REFERRAL else "instrument_id"
 
     @property
     def moves(self) -> frozenset[Kind]:
@@ -100,8 +115,13 @@ def _k(*kinds: Kind) -> frozenset[Kind]:
 
 PERSON_STEPS: tuple[StepSpec, ...] = (
     StepSpec("incident_linked", "Link an incident", "Evidence of conduct",
-             done="Incident linked to the case", category="evidence"),
+             done="Incident linked to the case", category="evidence",
+             refers=(StreamRef("incident_id", "incident",
+                               copies=(("incident_occurred_at", "occurred_at"),
+                                       ("incident_category", "category"))),),
+             creates="incident_id"),
     StepSpec("early_intervention", "Early intervention", "Non-statutory (statutory guidance 2023)",
+             creates="intervention_id",
              done="Early intervention", category="warning", measure=Measure.LESSER,
              significance="lesser measure (non-statutory early intervention)"),
     StepSpec("support_referral_made", "Offer a support referral", "ASB Principles 2022",
@@ -113,10 +133,11 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
                                        "completed", "disengaged")),),
              done="Support referral updated", category="referral"),
     StepSpec("consultation_recorded", "Record a consultation", "ASBCPA2014 s.14, s.43(6)",
+             creates="consultation_id",
              done="Consultation recorded", category="consultation",
              significance="consultation / informing appropriate bodies (s.14, s.43(6), s.76(7))"),
     StepSpec("proportionality_assessed", "Assess proportionality",
-             "HRA 1998 Sch.1 Art 8; Equality Act 2010 ss.15, 149",
+             "HRA 1998 Sch.1 Art 8; Equality Act 2010 ss.15, 149", creates="assessment_id",
              done="Proportionality assessment", category="assessment"),
     StepSpec("cpw_issued", "Issue a Community Protection Warning", "ASBCPA2014 s.43(5)(a)",
              opens=Kind.CPW,
@@ -141,7 +162,8 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
              targets=(Target("instrument_id",
                              _k(Kind.CPN, Kind.INJUNCTION, Kind.CBO, Kind.DISPERSAL,
                                 Kind.RESPECT_ORDER), "breach"),),
-             done="Breach recorded", category="breach"),
+             done="Breach recorded", category="breach",
+             refers=(StreamRef("incident_id", "incident"),)),
     StepSpec("fpn_issued", "Issue a Fixed Penalty Notice", "ASBCPA2014 s.52", opens=Kind.FPN,
              targets=(Target("notice_id", _k(Kind.CPN)),),
              done="Fixed Penalty Notice issued", category="FPN", measure=Measure.ESCALATION,
@@ -242,7 +264,7 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
              targets=(Target("instrument_id", _k(Kind.DISPERSAL), "resolve_surrender"),),
              done="Surrendered items returned or destroyed", category="dispersal"),
     StepSpec("override_authorised", "Authorise an override of a SOFT guard",
-             "Supervisory authorisation (guidance override)",
+             "Supervisory authorisation (guidance override)", creates="override_id",
              done="Override of a SOFT guard authorised", category="authorisation"),
     StepSpec("entry_corrected", "Correct an entry", "Record keeping: corrections are new entries",
              done="Entry corrected", category="correction"),
@@ -285,10 +307,11 @@ PLACE_ONLY_STEPS: tuple[StepSpec, ...] = (
              targets=(Target("instrument_id", _k(Kind.CLOSURE_ORDER), "discharge"),),
              done="Closure order discharged", category="order", court=Court.RECORD),
     StepSpec("environmental_measure_recorded", "Record an environmental measure",
-             "Problem-solving (SARA)",
+             "Problem-solving (SARA)", creates="measure_id",
              done="Environmental measure recorded", category="problem-solving",
              measure=Measure.LESSER),
     StepSpec("objective_set", "Set a SMART objective", "Problem-solving (SARA)",
+             creates="objective_id",
              done="SMART objective set", category="problem-solving"),
     StepSpec("outcome_review_held", "Hold an outcome review", "Problem-solving (SARA)",
              done="Outcome review held", category="problem-solving"),
@@ -314,7 +337,8 @@ OPENING_STEPS: tuple[StepSpec, ...] = (
     StepSpec("place_registered", "Register a place", "CDA 1998 s.17; ASBCPA2014 Part 4 Ch.3",
              done="Place registered", category="case"),
     StepSpec("incident_reported", "Report an incident", "CDA 1998 s.17; ASBCPA2014 s.2",
-             done="Incident reported", category="incident"),
+             done="Incident reported", category="incident",
+             refers=(StreamRef("place_id", "place"), StreamRef("subject_pathway_ids", "pathway"))),
 )
 #: The first step of each kind of stream: recorded by opening the stream, never a next step.
 OPENERS: dict[str, StepSpec] = {s.name: s for s in OPENING_STEPS}

@@ -31,9 +31,14 @@ class PathwayOpenedFields(Frozen):
 
 class IncidentLinkedFields(Frozen):
     incident_id: UUID
-    incident_occurred_at: AwareDatetime
+    #: Taken from the incident; a command may give it only to confirm it.
+    incident_occurred_at: AwareDatetime | None = None
     summary: Text = ""
     conduct: str | None = Field(default=None, max_length=200)
+
+
+#: Behaviour categories a warning or notice addresses: the incident categories' words.
+ConductCategories = tuple[Name, ...]
 
 
 InterventionKind = Literal[
@@ -91,6 +96,7 @@ class ProportionalityAssessedFields(Frozen):
 class CpwIssuedFields(Frozen):
     instrument_id: UUID
     conduct: Name
+    conduct_categories: ConductCategories = ()
     requirements: tuple[Name, ...] = Field(min_length=1)
     comply_by: AwareDatetime
     lesser_measures_reason: Text | None = None
@@ -112,6 +118,7 @@ class CpnIssuedFields(Frozen):
     instrument_id: UUID
     warning_id: UUID
     conduct: Name
+    conduct_categories: ConductCategories = ()
     requirements: tuple[Name, ...] = Field(min_length=1)
     comply_by: AwareDatetime | None = None
     issuer_authority: IssuerAuthority = "constable"

@@ -5,7 +5,9 @@ Class paths are stored topics: rename only with a registered topic and upcaster.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
+
+from pydantic import AwareDatetime
 
 from domain.events.base import DomainEvent
 from domain.events.fields import (
@@ -60,7 +62,17 @@ class PathwayOpened(DomainEvent, PathwayOpenedFields):
 
 
 class IncidentLinked(DomainEvent, IncidentLinkedFields):
+    """An incident linked to the case, with its time and category as the incident records
+    them (version 1 entries took the time from the client and have no category)."""
+
     step: ClassVar[str] = "incident_linked"
+    class_version: ClassVar[int] = 2
+    incident_occurred_at: AwareDatetime
+    incident_category: str | None = None
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state.setdefault("incident_category", None)
 
 
 class EarlyIntervention(DomainEvent, EarlyInterventionFields):
@@ -85,10 +97,22 @@ class ProportionalityAssessed(DomainEvent, ProportionalityAssessedFields):
 
 class CpwIssued(DomainEvent, CpwIssuedFields):
     step: ClassVar[str] = "cpw_issued"
+    #: Version 2 adds `conduct_categories` (version 1 named the conduct in words only).
+    class_version: ClassVar[int] = 2
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state.setdefault("conduct_categories", [])
 
 
 class CpnIssued(DomainEvent, CpnIssuedFields):
     step: ClassVar[str] = "cpn_issued"
+    #: Version 2 adds `conduct_categories` (version 1 named the conduct in words only).
+    class_version: ClassVar[int] = 2
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state.setdefault("conduct_categories", [])
 
 
 class CpnAppealLodged(DomainEvent, CpnAppealLodgedFields):

@@ -49,6 +49,17 @@ class Case:
         assert r.status_code == 201, r.json()
         return r.json()  # type: ignore[no-any-return]
 
+    def link_incident(self, occurred: datetime, linked: datetime,
+                      category: str = "Intimidation of residents") -> str:
+        """Report an incident (a stream of its own) and link it to this case; its id."""
+        r = self.client.post("/api/incidents", headers=self.headers, json={
+            "occurred_at": iso(occurred), "category": category, "location": "Alder House",
+            "description": "Residents threatened at the door"})
+        assert r.status_code == 201, r.json()
+        incident = str(r.json()["id"])
+        self.do("incident_linked", linked, incident_id=incident, conduct=category)
+        return incident
+
     def get(self) -> dict[str, Any]:
         r = self.client.get(f"/api/pathways/{self.id}", headers=self.headers)
         assert r.status_code == 200, r.json()

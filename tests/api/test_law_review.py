@@ -106,9 +106,7 @@ def test_cbo_conviction_youth_views_and_duration_are_refused_with_their_sections
 def test_an_fpn_on_a_quashed_notice_says_the_notice_was_quashed(sqlite_api: Api) -> None:
     case = Case.open(sqlite_api.client, sqlite_api.token()).prepared(london(2026, 1, 6))
     warning = case.cpw(london(2026, 1, 7), comply_by=london(2026, 1, 21))
-    case.do("incident_linked", london(2026, 1, 25), incident_id=str(uuid4()),
-            incident_occurred_at=london(2026, 1, 24, 23).isoformat(),
-            conduct="Intimidation of residents")
+    case.link_incident(london(2026, 1, 24, 23), linked=london(2026, 1, 25))
     notice = str(uuid4())
     case.do("cpn_issued", london(2026, 1, 26), instrument_id=notice, warning_id=warning,
             conduct="Intimidation of residents", requirements=["Do not enter Alder House"],

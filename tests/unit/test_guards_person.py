@@ -38,6 +38,7 @@ HYPOTHESIS = settings(max_examples=40, deadline=None,
                       suppress_health_check=[HealthCheck.too_slow])
 
 PERSON_GUARDS = {
+    "duplicate_entry", "fpn_one_per_breach",
     "instrument_lifecycle", "breach_outside_instrument_period", "dispersal_given_by_constable",
     "without_notice_interim_no_activities", "pathway_is_closed",
     "pathway_reopen_needs_closed_pathway", "cpw_minimum_age", "cpn_minimum_age", "cpn_requires_prior_warning",
@@ -373,6 +374,25 @@ def test_an_fpn_is_allowed_after_a_recorded_breach_of_the_cpn() -> None:
     event = s.do("fpn_issued", at=FPN_AT, instrument_id=uuid4(), notice_id=cpn,
                  amount=Decimal("100"))
     assert event.amount == Decimal("100") and event.rule_set == "asbcpa2014-amended"
+
+
+def test_a_second_fpn_for_the_same_breach_is_refused() -> None:
+    s, cpn, fpn = fined()
+    ref = s.refusal("fpn_issued", "fpn_one_per_breach", at=FPN_AT + timedelta(days=1),
+                    instrument_id=uuid4(), notice_id=cpn, amount=Decimal("50"))
+    entry = s.agg.instruments[fpn].opened_version
+    assert_refusal(ref, "fpn_one_per_breach", "hard", "ASBCPA2014 s.52(1)-(2)",
+                   f"already has the fixed penalty of 19 Feb 2026 (entry {entry})",
+                   "a new FPN needs a new breach recorded after it")
+
+
+def test_a_further_breach_after_an_fpn_may_found_another() -> None:
+    s, cpn, _ = fined()
+    s.do("breach_recorded", at=FPN_AT + timedelta(days=2), instrument_id=cpn,
+         description="Music at 02:00, NC/9")
+    event = s.do("fpn_issued", at=FPN_AT + timedelta(days=3), instrument_id=uuid4(),
+                 notice_id=cpn, amount=Decimal("100"))
+    assert event.notice_id == cpn
 
 
 def test_an_fpn_above_the_cap_in_force_is_refused() -> None:

@@ -46,6 +46,8 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from domain.aggregate import CaseStream
 from domain.events.base import GENESIS_HASH, DomainEvent
 from domain.instruments import LIFECYCLES, MACHINES, Kind, S, initial_state
+from domain.links import StreamFacts
+from domain.steps import LOGGED
 from domain.model import (
     GUARDS,
     Actor,
@@ -110,6 +112,21 @@ def _note(text: str) -> None:
         note(text)
 
 
+def named_streams(step: str, fields: dict[str, Any]) -> dict[UUID, StreamFacts]:
+    """The other streams a step names, as the service would load them: each exists, is of
+    the kind named, and an incident happened when the step says (its facts are not explored
+    here; tests/api/test_links.py checks them)."""
+    spec = LOGGED.get(step)
+    known: dict[UUID, StreamFacts] = {}
+    for ref in spec.refers if spec is not None else ():
+        value = fields.get(ref.field)
+        for stream_id in value if isinstance(value, (list, tuple)) else [value]:
+            if isinstance(stream_id, UUID):
+                known[stream_id] = StreamFacts(stream_id, ref.kind,
+                                               fields.get("incident_occurred_at"), "noise")
+    return known
+
+
 def path_allowed(kind: Kind, source: S, dest: S) -> bool:
     return bool(MACHINES[kind].get_transitions(source=source.value, dest=dest.value))
 
@@ -137,7 +154,7 @@ class Case:
         _note(f"v{self.agg.version}: {step} {envelope | fields} by {actor.role} at {now}")
         try:
             cmd = parse_command({"step": step, **envelope, **fields})
-            event = self.agg.decide(cmd, actor, now, self.rule_book)
+            event = self.agg.decide(cmd, actor, now, self.rule_book, named_streams(step, fields))
         except StepRefusedError as error:
             self.last_error = error
             self.refused += 1

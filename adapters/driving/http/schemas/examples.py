@@ -35,7 +35,6 @@ def _new(n: int) -> str:
 STEP_EXAMPLES: dict[str, dict[str, Any]] = {
     steps.INCIDENT_LINKED: {
         "occurred_at": "2025-10-31T09:30:00+00:00", "incident_id": INCIDENT,
-        "incident_occurred_at": "2025-10-30T22:15:00+00:00",
         "summary": "Seen on CCTV passing packages; resident at No. 14 intimidated",
         "conduct": "Drug dealing and intimidation of residents"},
     steps.EARLY_INTERVENTION: {
