@@ -70,8 +70,7 @@ def _penalty_after_breach(api: Api, dean: Case) -> tuple[str, str]:
     """A warning, conduct after it, a notice, a breach on 2 March 2026 and an FPN on 4 March."""
     warning = dean.cpw(london(2026, 1, 10), comply_by=london(2026, 1, 24))
     api.clock.set(london(2026, 2, 1))
-    dean.do("incident_linked", london(2026, 1, 30), incident_id=str(uuid4()),
-            incident_occurred_at=iso(london(2026, 1, 30)), summary="Shouting at residents")
+    dean.link_incident(london(2026, 1, 30), london(2026, 1, 30))
     notice, penalty = str(uuid4()), str(uuid4())
     api.clock.set(london(2026, 3, 5))
     dean.do("cpn_issued", london(2026, 2, 1), instrument_id=notice, warning_id=warning,
@@ -113,8 +112,7 @@ def test_a_warning_complied_with_shows_so_once_its_time_has_passed(api: Api) -> 
     assert [i["status"] for i in dean.get()["instruments"]] == ["issued"]
     api.clock.set(london(2026, 2, 1))
     assert [i["status"] for i in dean.get()["instruments"]] == ["complied"]
-    dean.do("incident_linked", london(2026, 1, 30), incident_id=str(uuid4()),
-            incident_occurred_at=iso(london(2026, 1, 30)), summary="Shouting at residents")
+    dean.link_incident(london(2026, 1, 30), london(2026, 1, 30))
     assert [i["status"] for i in dean.get()["instruments"]] == ["not_complied"]
 
 
