@@ -26,6 +26,8 @@ from domain.events.fields import (
     EarlyInterventionFields,
     EntryCorrectedFields,
     EvidenceAttachedFields,
+    SharingAgreedFields,
+    SharingRevokedFields,
     FpnIssuedFields,
     FpnPaidFields,
     IncidentLinkedFields,
@@ -227,6 +229,14 @@ class EvidenceAttached(DomainEvent, EvidenceAttachedFields):
     step: ClassVar[str] = "evidence_attached"
 
 
+class SharingAgreed(DomainEvent, SharingAgreedFields):
+    step: ClassVar[str] = "sharing_agreed"
+
+
+class SharingRevoked(DomainEvent, SharingRevokedFields):
+    step: ClassVar[str] = "sharing_revoked"
+
+
 class PathwayClosed(DomainEvent, PathwayClosedFields):
     step: ClassVar[str] = "pathway_closed"
 
@@ -273,6 +283,8 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     SurrenderedItemsResolved,
     EntryCorrected,
     EvidenceAttached,
+    SharingAgreed,
+    SharingRevoked,
     PathwayClosed,
     PathwayReopened,
 )
