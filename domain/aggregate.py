@@ -115,7 +115,8 @@ class CaseStream:
             raise StepRefusedError(spec.name, refusals)
         return record(self.EVENTS[spec.name], spec, cmd, stream_id=self.id,
                       version=self.version + 1, prev_hash=self.head_hash, actor=actor, now=now,
-                      rule_set=rule_set, overrides_used=used)
+                      rule_set=rule_set, overrides_used=used,
+                      basis=spec.basis_for(cmd, tuple(t.kind for t in targets.values())))
 
     def evaluate(self, decision: Decision) -> tuple[list[Refusal], list[UUID]]:
         refusals: list[Refusal] = []

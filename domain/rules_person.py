@@ -10,7 +10,7 @@ from domain.calendar import (
 )
 from domain.guards import Decision, Failure, Guard, GuardKind, guard
 from domain.instruments import LABELS, Kind, S, next_state
-from domain.steps import ALL, PERSON
+from domain.steps import ALL, CASE_BASIS, OVERRIDE_BASIS, PERSON
 from domain.text import day, when
 from domain.values import POLICE_ORDER, Rank, police_at_least
 
@@ -76,9 +76,18 @@ def _lifecycle(d: Decision) -> Failure | None:
     return None
 
 
-_instrument_lifecycle = guard("instrument_lifecycle", HARD, "Instrument lifecycle (DESIGN s.3)",
-                                "The step must be possible from the instrument's current state",
-                                *[s.name for s in ALL.values() if s.targets])(_lifecycle)
+def _lifecycle_basis(d: Decision) -> str:
+    """The provision of the step refused, for the instrument it names (e.g. s.46 for a CPN
+    appeal): an instrument moves only as its own sections allow."""
+    kinds = tuple(i.kind for i in d.targets.values())
+    return ALL[d.step].basis_for(d.cmd, kinds)
+
+
+_instrument_lifecycle = guard(
+    "instrument_lifecycle", HARD,
+    "ASBCPA2014 Parts 1 and 4; SA2020 Part 11 Ch.1 (each instrument's own sections)",
+    "The step must be possible from the instrument's current state",
+    *[s.name for s in ALL.values() if s.targets], basis_of=_lifecycle_basis)(_lifecycle)
 
 
 # ------------------------------------------------------------------ CPW / CPN
@@ -281,7 +290,7 @@ def _dispersal_hours(d: Decision) -> Failure | None:
 
 
 # ------------------------------------------------------------------ governance
-@guard("override_requires_supervisor", HARD, "Pathway governance (DESIGN s.5)",
+@guard("override_requires_supervisor", HARD, OVERRIDE_BASIS,
        "Only a supervisor may override a SOFT guard", "override_authorised")
 def _override(d: Decision) -> Failure | None:
     if d.actor.role != "supervisor":
@@ -290,9 +299,25 @@ def _override(d: Decision) -> Failure | None:
 
 
 # ------------------------------------------------------------------ breaches
+#: What binds the subject, and for how long, for each instrument a breach may concern.
+_IN_FORCE: dict[Kind, str] = {
+    Kind.CPN: "ASBCPA2014 ss.43(3), 48(1)",
+    Kind.INJUNCTION: "ASBCPA2014 s.1(6)",
+    Kind.DISPERSAL: "ASBCPA2014 ss.35(4), 39(1)",
+    Kind.CBO: "SA2020 s.339(1)",
+}
+
+
+def _in_force_basis(d: Decision) -> str | None:
+    inst = d.target("instrument_id")
+    return _IN_FORCE.get(inst.kind) if inst is not None else None
+
+
 @guard("breach_outside_instrument_period", HARD,
-       "ASBCPA2014 ss.1(6), 35(4), 39, 48; SA2020 s.339",
-       "A breach can only happen while the instrument binds the subject", "breach_recorded")
+       "ASBCPA2014 s.1(6) (injunction), ss.35(4), 39(1) (dispersal), s.48(1) (CPN); "
+       "SA2020 s.339(1) (CBO)",
+       "A breach can only happen while the instrument binds the subject", "breach_recorded",
+       basis_of=_in_force_basis)
 def _breach_period(d: Decision) -> Failure | None:
     inst = d.target("instrument_id")
     if inst is None:
@@ -325,7 +350,7 @@ _WHILE_OPEN = tuple(
 )
 
 
-@guard("pathway_is_closed", HARD, "Case management: a closed pathway is reopened before enforcement",
+@guard("pathway_is_closed", HARD, CASE_BASIS,
        "Enforcement steps are recorded only on an open pathway", *_WHILE_OPEN)
 def _closed(d: Decision) -> Failure | None:
     outcome = pathway_of(d).closed_outcome
@@ -335,7 +360,7 @@ def _closed(d: Decision) -> Failure | None:
                    "Reopen the pathway (pathway_reopened) with the reason, then record the step.")
 
 
-@guard("pathway_reopen_needs_closed_pathway", HARD, "Case management",
+@guard("pathway_reopen_needs_closed_pathway", HARD, CASE_BASIS,
        "Only a closed pathway can be reopened", "pathway_reopened")
 def _reopen(d: Decision) -> Failure | None:
     if pathway_of(d).closed_outcome is None:

@@ -78,6 +78,24 @@ class StepSpec:
     significance: str = ""
     #: The notice or order the step issues, with its statutory contents.
     notice: Notice | None = None
+    #: The basis when it depends on the kind of instrument the step concerns: a breach of a
+    #: CPN is an offence under one section, a breach of a CBO under another statute.
+    basis_by_kind: tuple[tuple[Kind, str], ...] = ()
+    #: The basis when it depends on the step a consultation is about (`about_step`).
+    basis_by_about: tuple[tuple[str, str], ...] = ()
+
+    def basis_for(self, cmd: Any = None, kinds: tuple[Kind, ...] = ()) -> str:
+        """The basis of this step as recorded: the one for the instrument or step it is
+        about when that decides it, else the step's own."""
+        about = getattr(cmd, "about_step", None)
+        for step, basis in self.basis_by_about:
+            if about == step:
+                return basis
+        for kind in kinds:
+            for k, basis in self.basis_by_kind:
+                if k is kind:
+                    return basis
+        return self.legal_basis
 
     @property
     def moves(self) -> frozenset[Kind]:
@@ -94,14 +112,54 @@ class StepSpec:
         return NON_STATUTORY_SEVERITY if self.measure is Measure.LESSER else None
 
 
+#: Named guidance cited where no statute governs a step.
+GUIDANCE = "ASB statutory guidance for frontline professionals (Home Office, 2023)"
+#: Who may authorise a departure from guidance: the guidance itself, applied through the
+#: agency's scheme of delegation (the statute is silent).
+OVERRIDE_BASIS = GUIDANCE + "; the agency's scheme of delegation"
+#: Records are kept accurate by new entries, never by editing old ones.
+RECORD_BASIS = "DPA 2018 s.38(1) (accuracy); UK GDPR Art 5(1)(d)"
+#: Opening and closing a case: the partnership duty, and keeping the record accurate.
+CASE_BASIS = "CDA 1998 s.17; DPA 2018 s.38(1)"
+PROBLEM_SOLVING_BASIS = "CDA 1998 s.17; " + GUIDANCE + " (problem-solving)"
+
+#: Each instrument whose breach is an offence or a contempt, with its own provision.
+BREACH_BASES: tuple[tuple[Kind, str], ...] = (
+    (Kind.CPN, "ASBCPA2014 s.48(1)"),
+    (Kind.INJUNCTION, "ASBCPA2014 s.9(1); CPR Part 81"),
+    (Kind.DISPERSAL, "ASBCPA2014 s.39(1)"),
+    (Kind.CBO, "SA2020 s.339(1)"),
+)
+BREACH_BASIS = ("ASBCPA2014 s.48(1) (CPN), s.9(1) (injunction), s.39(1) (dispersal); "
+                "SA2020 s.339(1) (CBO)")
+PROSECUTION_BASES: tuple[tuple[Kind, str], ...] = (
+    (Kind.CPN, "ASBCPA2014 s.48(1)"),
+    (Kind.FPN, "ASBCPA2014 ss.48(1), 52(3)"),
+    (Kind.DISPERSAL, "ASBCPA2014 s.39(1)"),
+    (Kind.CBO, "SA2020 s.339(1)"),
+)
+PROSECUTION_BASIS = ("ASBCPA2014 s.48(1) (CPN), s.39(1) (dispersal); SA2020 s.339(1) (CBO); "
+                     "Magistrates' Courts Act 1980 s.127")
+#: A consultation's basis is the duty of the step it is for.
+CONSULTATION_BASES: tuple[tuple[str, str], ...] = (
+    ("injunction_applied", "ASBCPA2014 s.14(1)"),
+    ("injunction_varied", "ASBCPA2014 s.14(3)"),
+    ("injunction_discharged", "ASBCPA2014 s.14(3)"),
+    ("cpn_issued", "ASBCPA2014 s.43(6)"),
+    ("closure_notice_issued", "ASBCPA2014 s.76(7)"),
+    ("closure_order_extended", "ASBCPA2014 s.82(3)"),
+)
+
+
 def _k(*kinds: Kind) -> frozenset[Kind]:
     return frozenset(kinds)
 
 
 PERSON_STEPS: tuple[StepSpec, ...] = (
-    StepSpec("incident_linked", "Link an incident", "Evidence of conduct",
+    StepSpec("incident_linked", "Link an incident",
+             "ASBCPA2014 s.2(1) (conduct evidenced); Civil Evidence Act 1995 s.4",
              done="Incident linked to the case", category="evidence"),
-    StepSpec("early_intervention", "Early intervention", "Non-statutory (statutory guidance 2023)",
+    StepSpec("early_intervention", "Early intervention", "Non-statutory: " + GUIDANCE,
              done="Early intervention", category="warning", measure=Measure.LESSER,
              significance="lesser measure (non-statutory early intervention)"),
     StepSpec("support_referral_made", "Offer a support referral", "ASB Principles 2022",
@@ -112,9 +170,11 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
                              possible=("accepted", "declined", "no_response", "engaged",
                                        "completed", "disengaged")),),
              done="Support referral updated", category="referral"),
-    StepSpec("consultation_recorded", "Record a consultation", "ASBCPA2014 s.14, s.43(6)",
+    StepSpec("consultation_recorded", "Record a consultation",
+             "ASBCPA2014 s.14(1) (injunction), s.43(6) (CPN), s.76(7) (closure notice)",
              done="Consultation recorded", category="consultation",
-             significance="consultation / informing appropriate bodies (s.14, s.43(6), s.76(7))"),
+             significance="consultation / informing appropriate bodies",
+             basis_by_about=CONSULTATION_BASES),
     StepSpec("proportionality_assessed", "Assess proportionality",
              "HRA 1998 Sch.1 Art 8; Equality Act 2010 ss.15, 149",
              done="Proportionality assessment", category="assessment"),
@@ -137,7 +197,7 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
                              else "appeal_dismissed",
                              possible=("appeal_quashed", "appeal_dismissed")),),
              done="CPN appeal decided", category="appeal", court=Court.RECORD),
-    StepSpec("breach_recorded", "Record a breach", "ASBCPA2014 s.48 / s.9 / SA2020 s.339",
+    StepSpec("breach_recorded", "Record a breach", BREACH_BASIS, basis_by_kind=BREACH_BASES,
              targets=(Target("instrument_id",
                              _k(Kind.CPN, Kind.INJUNCTION, Kind.CBO, Kind.DISPERSAL), "breach"),),
              done="Breach recorded", category="breach"),
@@ -149,13 +209,13 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
              targets=(Target("instrument_id", _k(Kind.FPN), "pay"),),
              done="Fixed Penalty Notice paid", category="FPN",
              significance="FPN paid: no conviction for the offence (s.52(4))"),
-    StepSpec("prosecution_started", "Start a prosecution", "ASBCPA2014 s.48; SA2020 s.339",
+    StepSpec("prosecution_started", "Start a prosecution", PROSECUTION_BASIS, basis_by_kind=PROSECUTION_BASES,
              opens=Kind.PROSECUTION,
              targets=(Target("relates_to", _k(Kind.CPN, Kind.FPN, Kind.CBO, Kind.DISPERSAL),
                              optional=True),),
              done="Prosecution started", category="prosecution", court=Court.PROCEEDINGS,
              measure=Measure.ESCALATION, significance="criminal proceedings started"),
-    StepSpec("conviction_recorded", "Record a court outcome", "Criminal proceedings",
+    StepSpec("conviction_recorded", "Record a court outcome", "Magistrates' Courts Act 1980 ss.9-13 (summary trial)",
              targets=(Target("instrument_id", _k(Kind.PROSECUTION),
                              lambda c: "convict" if c.outcome == "convicted" else "acquit",
                              possible=("convict", "acquit")),),
@@ -199,15 +259,15 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
              "failing to comply is an offence (s.39)",
              notice=notices.DISPERSAL),
     StepSpec("override_authorised", "Authorise an override of a SOFT guard",
-             "Supervisory authorisation (guidance override)",
+             OVERRIDE_BASIS,
              done="Override of a SOFT guard authorised", category="authorisation"),
-    StepSpec("entry_corrected", "Correct an entry", "Record keeping: corrections are new entries",
+    StepSpec("entry_corrected", "Correct an entry", RECORD_BASIS,
              done="Entry corrected", category="correction"),
-    StepSpec("evidence_attached", "Attach evidence", "Civil Evidence Act 1995",
+    StepSpec("evidence_attached", "Attach evidence", "Civil Evidence Act 1995 ss.1-4",
              done="Evidence attached", category="evidence"),
-    StepSpec("pathway_closed", "Close the pathway", "Case management",
+    StepSpec("pathway_closed", "Close the pathway", CASE_BASIS,
              done="Case closed", category="case"),
-    StepSpec("pathway_reopened", "Reopen the pathway", "Case management",
+    StepSpec("pathway_reopened", "Reopen the pathway", CASE_BASIS,
              done="Case reopened", category="case"),
 )
 
@@ -238,12 +298,12 @@ PLACE_ONLY_STEPS: tuple[StepSpec, ...] = (
              targets=(Target("instrument_id", _k(Kind.CLOSURE_ORDER), "discharge"),),
              done="Closure order discharged", category="order", court=Court.RECORD),
     StepSpec("environmental_measure_recorded", "Record an environmental measure",
-             "Problem-solving (SARA)",
+             PROBLEM_SOLVING_BASIS,
              done="Environmental measure recorded", category="problem-solving",
              measure=Measure.LESSER),
-    StepSpec("objective_set", "Set a SMART objective", "Problem-solving (SARA)",
+    StepSpec("objective_set", "Set a SMART objective", PROBLEM_SOLVING_BASIS,
              done="SMART objective set", category="problem-solving"),
-    StepSpec("outcome_review_held", "Hold an outcome review", "Problem-solving (SARA)",
+    StepSpec("outcome_review_held", "Hold an outcome review", PROBLEM_SOLVING_BASIS,
              done="Outcome review held", category="problem-solving"),
 )
 
@@ -262,7 +322,7 @@ ALL: dict[str, StepSpec] = PERSON | PLACE
 #: The events that open a stream: not steps one records on a case, but entries of its log.
 OPENING_STEPS: tuple[StepSpec, ...] = (
     StepSpec("pathway_opened", "Open a pathway",
-             "CDA 1998 s.17; ASBCPA2014 statutory guidance (2023)", done="Case opened",
+             "CDA 1998 s.17; " + GUIDANCE, done="Case opened",
              category="case"),
     StepSpec("place_registered", "Register a place", "CDA 1998 s.17; ASBCPA2014 Part 4 Ch.3",
              done="Place registered", category="case"),

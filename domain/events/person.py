@@ -72,6 +72,8 @@ class ProportionalityAssessed(DomainEvent, ProportionalityAssessedFields):
 
 class CpwIssued(DomainEvent, CpwIssuedFields):
     step: ClassVar[str] = "cpw_issued"
+    added_fields: ClassVar[frozenset[str]] = frozenset(
+        {"cpn_warning_stated", "consequences_explained"})
 
 
 class CpnIssued(DomainEvent, CpnIssuedFields):
@@ -92,6 +94,8 @@ class BreachRecorded(DomainEvent, BreachRecordedFields):
 
 class FpnIssued(DomainEvent, FpnIssuedFields):
     step: ClassVar[str] = "fpn_issued"
+    added_fields: ClassVar[frozenset[str]] = frozenset(
+        {"payment_period_stated", "payee", "payment_methods"})
 
 
 class FpnPaid(DomainEvent, FpnPaidFields):
