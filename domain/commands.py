@@ -6,6 +6,7 @@ envelope: actor, agency, role, rule set and hashes are never supplied by a user.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Annotated, Any, Literal, Union
 
@@ -13,6 +14,7 @@ from pydantic import (
     AwareDatetime, BaseModel, Field, TypeAdapter, ValidationError, create_model, model_validator,
 )
 
+from domain.clean import TextProblem, clean
 from domain.errors import DomainValidationError, FieldProblem
 from domain.events import INCIDENT_EVENTS, PERSON_EVENTS, PLACE_EVENTS
 from domain.events.base import Evidence, Precision
@@ -29,6 +31,15 @@ class Command(Frozen):
     rationale: Text = ""
     legal_basis: str | None = Field(default=None, max_length=200)
     evidence: tuple[Evidence, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _text_as_typed(cls, data: Any) -> Any:
+        # Refused as DomainValidationError (not a pydantic error) so the field path survives.
+        try:
+            return clean(data)
+        except TextProblem as problem:
+            raise DomainValidationError.single(problem.path, problem.rule) from None
 
     @model_validator(mode="after")
     def _range_is_ordered(self) -> Command:
@@ -77,6 +88,9 @@ def _adapter() -> TypeAdapter[Any]:
     return TypeAdapter(Annotated[union, Field(discriminator="step")])  # type: ignore[arg-type]
 
 
+_FIELD = re.compile(r"^[A-Za-z_][\w.]*$")
+
+
 def problems_from(error: ValidationError, prefix: tuple[str | int, ...] = ()) -> list[FieldProblem]:
     problems = []
     for item in error.errors():
@@ -85,7 +99,7 @@ def problems_from(error: ValidationError, prefix: tuple[str | int, ...] = ()) ->
         if len(loc) > 1 and loc[0] in ALL_STEPS:
             loc = loc[1:]
         message = str(item["msg"]).removeprefix("Value error, ")
-        if ": " in message and message.split(": ", 1)[0].isidentifier() and item["type"] == "value_error":
+        if ": " in message and _FIELD.match(message.split(": ", 1)[0]) and item["type"] == "value_error":
             field, message = message.split(": ", 1)
             loc = [*loc, field] if not loc or loc[-1] != field else loc
         problems.append(FieldProblem(".".join(loc) or "body", message))
@@ -94,6 +108,10 @@ def problems_from(error: ValidationError, prefix: tuple[str | int, ...] = ()) ->
 
 def parse_command(data: dict[str, Any]) -> Command:
     """Validate raw input into the command for its `step`, or explain what is wrong."""
+    try:
+        data = clean(data)
+    except TextProblem as problem:
+        raise DomainValidationError.single(problem.path, problem.rule) from None
     step = data.get("step")
     if not isinstance(step, str) or step not in ALL_STEPS:
         raise DomainValidationError.single(

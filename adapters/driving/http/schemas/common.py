@@ -1,8 +1,9 @@
 """Shared API types: bounded scalars, the step envelope, error bodies, pages.
 
 Bounds here are API input hygiene, not law: dates far outside any case (year 1 or 9999)
-would overflow calendar arithmetic, and NUL or unpaired surrogate characters cannot be
-stored or returned as UTF-8. They are refused as 422, naming the field.
+would overflow calendar arithmetic, and text must be recordable as typed (domain/clean.py:
+no control, NUL, unpaired surrogate or bidi override characters; nesting at most 32 deep).
+They are refused as 422, naming the field.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pydantic import (
     model_validator,
 )
 
+from domain.clean import clean
 from domain.events.base import Precision
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
@@ -51,8 +53,8 @@ _YEAR_PATTERN = r"^(19\d\d|2[01]\d\d|2200)-"
 
 
 def _clean(value: str) -> str:
-    check_text(value)
-    return value
+    cleaned: str = check_text(value)
+    return cleaned
 
 
 ApiDateTime = Annotated[
@@ -105,22 +107,10 @@ def bounded(annotation: Any, constraints: Sequence[Any] = ()) -> Any:
     return annotation
 
 
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
-
-
-def check_text(value: Any, path: str = "") -> None:
-    """Refuse NUL and unpaired surrogates anywhere in raw JSON input (keys included)."""
-    if isinstance(value, str):
-        if _UNSTORABLE.search(value):
-            rule = "must not contain NUL or unpaired surrogate characters"
-            raise ValueError(f"{path}: {rule}" if path else rule)
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            check_text(k, path)
-            check_text(v, f"{path}.{k}" if path else str(k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            check_text(v, f"{path}.{i}" if path else str(i))
+def check_text(value: Any, path: str = "") -> Any:
+    """Raw JSON input (keys included) as the domain accepts text: NFC, no control or bidi
+    override characters, no NUL or unpaired surrogates, nested at most 32 deep."""
+    return clean(value, path)
 
 
 class ApiModel(BaseModel):
@@ -131,8 +121,7 @@ class ApiModel(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _clean_text(cls, data: Any) -> Any:
-        check_text(data)
-        return data
+        return check_text(data)
 
 
 class EvidenceIn(ApiModel):
