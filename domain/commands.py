@@ -19,6 +19,7 @@ from domain.errors import DomainValidationError, FieldProblem
 from domain.events import INCIDENT_EVENTS, PERSON_EVENTS, PLACE_EVENTS
 from domain.events.base import Evidence, Precision
 from domain.values import Frozen, Text
+from domain.when import as_written
 
 
 class Command(Frozen):
@@ -37,9 +38,10 @@ class Command(Frozen):
     def _text_as_typed(cls, data: Any) -> Any:
         # Refused as DomainValidationError (not a pydantic error) so the field path survives.
         try:
-            return clean(data)
+            data = clean(data)
         except TextProblem as problem:
             raise DomainValidationError.single(problem.path, problem.rule) from None
+        return as_written(data)
 
     @model_validator(mode="after")
     def _range_is_ordered(self) -> Command:

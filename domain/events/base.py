@@ -30,6 +30,8 @@ class Precision(str, Enum):
 
     EXACT = "exact"
     DAY = "day"
+    #: Only the month is known (occurred_at is the first of the month, London time).
+    MONTH = "month"
     APPROXIMATE = "approximate"
     ON_OR_BEFORE = "on_or_before"
     RANGE = "range"

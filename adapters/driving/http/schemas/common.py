@@ -27,6 +27,7 @@ from pydantic import (
 )
 
 from domain.clean import clean
+from domain.when import ACCEPTED, as_written, read_moment
 from domain.events.base import Precision
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
@@ -43,7 +44,7 @@ def _iso_text(value: Any) -> Any:
     # Numbers, and numeric text in a query string, would otherwise be read as Unix
     # timestamps ("occurred_at": 0 is 1 January 1970).
     if isinstance(value, int | float) or (isinstance(value, str) and not _ISO.match(value)):
-        raise ValueError("must be an ISO 8601 string")
+        raise ValueError(f"must be an ISO 8601 string; {ACCEPTED}")
     return value
 
 
@@ -60,6 +61,28 @@ def _clean(value: str) -> str:
 ApiDateTime = Annotated[
     AwareDatetime, BeforeValidator(_iso_text), AfterValidator(_year_in_range),
     WithJsonSchema({"type": "string", "format": "date-time", "pattern": _YEAR_PATTERN}),
+]
+#: The schema of a moment people may write as a day or a month (domain/when.py).
+_WHEN_SCHEMA = {"type": "string", "pattern": _YEAR_PATTERN,
+                "description": "a date and time with its UTC offset, a day (2026-10-20) or a "
+                               "month (2026-10), both read in London time"}
+def _when(value: Any) -> Any:
+    moment, _ = read_moment(value, "")
+    return _iso_text(moment)
+
+
+#: In a body: a day or month is read by the envelope's validator (`as_written`) first, so
+#: that it can set the precision; what it cannot read is named here.
+ApiWhen = Annotated[
+    AwareDatetime, BeforeValidator(_when), AfterValidator(_year_in_range),
+    WithJsonSchema(_WHEN_SCHEMA),
+]
+
+
+#: In a query string: a day or month means its first moment, London time.
+QueryWhen = Annotated[
+    AwareDatetime, BeforeValidator(_when), AfterValidator(_year_in_range),
+    WithJsonSchema(_WHEN_SCHEMA),
 ]
 #: Free text in a query string: same hygiene as bodies (a %00 must not reach SQL).
 QueryText = Annotated[str, AfterValidator(_clean)]
@@ -140,11 +163,18 @@ class Envelope(ApiModel):
     user of the bearer token.
     """
 
-    occurred_at: ApiDateTime = Field(description="when it happened in the world (with offset)")
+    occurred_at: ApiWhen = Field(description=(
+        "when it happened in the world: with its UTC offset, or a day (precision 'day') or "
+        "a month (precision 'month') read in London time"))
     precision: Precision = Field(default=Precision.EXACT,
                                  description="how exactly occurred_at is known")
-    occurred_until: ApiDateTime | None = Field(default=None,
-                                               description="end of the range, with precision=range")
+    occurred_until: ApiWhen | None = Field(
+        default=None, description="end of the range, with precision=range (a day: its end)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _dates_as_written(cls, data: Any) -> Any:
+        return as_written(data, strict=False)
     rationale: str = Field(default="", max_length=4000, description="why, in plain English")
     legal_basis: str | None = Field(default=None, max_length=200,
                                     description="overrides the step's usual legal basis")

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field, create_model
 from adapters.driving.http.schemas.common import (
     ApiDate,
     ApiModel,
+    ApiWhen,
     Envelope,
     Written,
     bounded,
@@ -34,6 +35,7 @@ from domain.commands import command_fields
 from domain.model import Pathway, Place
 from domain.steps import ALL as STEP_SPECS
 from domain.values import Name
+from domain.when import ENDS
 
 PERSON_STEP_NAMES: tuple[str, ...] = tuple(Pathway.STEPS)
 PLACE_STEP_NAMES: tuple[str, ...] = tuple(Place.STEPS)
@@ -56,6 +58,8 @@ def _overrides(fields_cls: type[BaseModel]) -> dict[str, Any]:
         annotation = info.annotation
         if name == "subject":
             new: Any = SubjectIn
+        elif name in ENDS:  # "comply by 2026-10-20": the end of that day, London time
+            new = ApiWhen | None if info.default is None and not info.is_required() else ApiWhen
         else:
             new = bounded(annotation, info.metadata)
         if new != annotation:
