@@ -13,7 +13,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, TypeAdapter
 
-from domain.commands import Command
+from domain.commands import Command, with_new_id
 from domain.errors import DomainValidationError, StepRefusedError
 from domain.events.base import GENESIS_HASH, DomainEvent
 from domain.guards import Actor, Decision, GuardKind, Refusal
@@ -105,6 +105,7 @@ class CaseStream:
                 f"expected one of: {', '.join(sorted(self.STEPS))}"
             )
         check_not_in_future(cmd.occurred_at, now)
+        cmd = with_new_id(cmd, self.id, self.version + 1)
         targets = self._resolve_targets(spec, cmd)
         self._check_new_ids(spec, cmd)
         self._validate(cmd)

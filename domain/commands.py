@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from typing import Annotated, Any, Literal, Union
+from uuid import UUID, uuid5
 
 from pydantic import (
     AwareDatetime, BaseModel, Field, TypeAdapter, ValidationError, create_model, model_validator,
@@ -18,6 +19,7 @@ from domain.clean import TextProblem, clean
 from domain.errors import DomainValidationError, FieldProblem
 from domain.events import INCIDENT_EVENTS, PERSON_EVENTS, PLACE_EVENTS
 from domain.events.base import Evidence, Precision
+from domain.steps import NEW_IDS
 from domain.values import Frozen, Text
 from domain.when import as_written
 
@@ -64,17 +66,29 @@ def command_class(step: str) -> type[Command]:
     event_cls = (PERSON_EVENTS | PLACE_EVENTS | INCIDENT_EVENTS)[step]
     fields = _fields_base(event_cls)
     name = "".join(part.title() for part in step.split("_")) + "Command"
+    # The id of what the step creates is optional: the stream assigns one when none is given.
+    new_id: dict[str, Any] = {NEW_IDS[step]: (UUID | None, None)} if step in NEW_IDS else {}
     # Built at run time from the step's Fields class: one closed model per step.
     model: type[Command] = create_model(
         name,
         __base__=(Command, fields),  # type: ignore[arg-type]
         __module__=__name__,
         step=(Literal[step], step),  # type: ignore[arg-type]
+        **new_id,
     )
     return model
 
 
 ALL_STEPS: tuple[str, ...] = tuple(sorted(PERSON_EVENTS | PLACE_EVENTS | INCIDENT_EVENTS))
+
+
+def with_new_id(cmd: Command, stream_id: UUID, version: int) -> Command:
+    """`cmd` with the id of what it creates filled in, if the user gave none: derived from
+    the stream and the entry's position, so the same decision always gives the same id."""
+    field = NEW_IDS.get(cmd.step)
+    if field is None or getattr(cmd, field, None) is not None:
+        return cmd
+    return cmd.model_copy(update={field: uuid5(stream_id, f"{version}/{field}")})
 
 
 def command_fields(step: str) -> type[BaseModel]:

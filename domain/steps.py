@@ -349,6 +349,23 @@ MEASURE_STEPS: frozenset[str] = frozenset(n for n, s in ALL.items() if s.measure
 NOTICE_STEPS: frozenset[str] = frozenset(n for n, s in ALL.items() if s.notice is not None)
 
 
+#: Ids of things a step brings into being that are not instruments (notes, overrides).
+_NEW_NOTE_IDS: dict[str, str] = {
+    "early_intervention": "intervention_id",
+    "consultation_recorded": "consultation_id",
+    "proportionality_assessed": "assessment_id",
+    "override_authorised": "override_id",
+    "environmental_measure_recorded": "measure_id",
+    "objective_set": "objective_id",
+}
+#: For each step that creates something with an id of its own, the field holding that id.
+#: The server assigns it when the request gives none; a client may still choose it.
+NEW_IDS: dict[str, str] = _NEW_NOTE_IDS | {
+    s.name: "referral_id" if s.opens is Kind.REFERRAL else "instrument_id"
+    for s in ALL.values() if s.opens is not None
+}
+
+
 def done(step: str) -> str:
     """What happened, in words: `cpn_issued` -> `Community Protection Notice issued`.
 

@@ -51,11 +51,17 @@ class SubjectIn(ApiModel):
                                                                          max_length=50)
 
 
-def _overrides(fields_cls: type[BaseModel]) -> dict[str, Any]:
-    """Fields whose type must change for the API: bounded scalars, API value types."""
+def _overrides(fields_cls: type[BaseModel], step: str = "") -> dict[str, Any]:
+    """Fields whose type must change for the API: bounded scalars, API value types, and the
+    id of what the step creates (optional: the server assigns it)."""
     out: dict[str, Any] = {}
     for name, info in fields_cls.model_fields.items():
         annotation = info.annotation
+        if name == steps.NEW_IDS.get(step):
+            out[name] = (UUID | None, Field(
+                default=None, description="optional: the server assigns an id when none is "
+                "given and returns it (`id` in the response)"))
+            continue
         if name == "subject":
             new: Any = SubjectIn
         elif name in ENDS:  # "comply by 2026-10-20": the end of that day, London time
@@ -92,7 +98,7 @@ def step_model(step: str) -> type[Written]:
         __base__=(Written, Envelope, fields_cls),
         __module__=__name__,
         step=(literal_of(step), Field(description=f"{spec.label} ({spec.legal_basis})")),
-        **_overrides(fields_cls),
+        **_overrides(fields_cls, step),
     )
     # A step new to the domain without an example still works; test_openapi names it.
     example = {"step": step, **STEP_EXAMPLES.get(step, {})}
@@ -129,7 +135,7 @@ def _opening_model(name: str, step: str, example: dict[str, Any], doc: str) -> t
         __module__=__name__,
         id=(UUID | None, Field(default=None, description=(
             "client-chosen id; a new one if absent (a taken id is 409 version_conflict)"))),
-        **_overrides(fields_cls),
+        **_overrides(fields_cls, step),
     )
     return _with_example(model, example, doc)  # type: ignore[return-value]
 
