@@ -5,7 +5,8 @@ that would corrupt a court document: control characters (C0 other than tab, line
 carriage return; DEL; C1), NUL and unpaired surrogates (which cannot be stored as UTF-8), and
 the bidirectional override, embedding and isolate controls (U+202A-U+202E, U+2066-U+2069),
 which make a document display text in an order other than the one it was typed in. Accepted
-text is normalised to NFC, so the same words typed on different devices compare equal. A
+text is normalised to NFC, so the same words typed on different devices compare equal, and
+its line breaks to LF. A
 nested input deeper than MAX_DEPTH is refused before anything walks it.
 
 On the way out, `printable` shows any such character already in an older log as a visible
@@ -64,6 +65,12 @@ def depth(value: Any) -> int:
     return deepest
 
 
+def _lines(value: str) -> str:
+    """Line breaks as one character: CR LF and a lone CR become LF (documents differ in
+    how they keep a CR; a log must read back as written)."""
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
+
+
 def _join(path: str, key: object) -> str:
     return f"{path}.{key}" if path else str(key)
 
@@ -72,7 +79,7 @@ def _clean(value: Any, path: str) -> Any:
     if isinstance(value, str):
         if rule := text_rule(value):
             raise TextProblem(path, rule)
-        return unicodedata.normalize("NFC", value)
+        return unicodedata.normalize("NFC", _lines(value))
     if isinstance(value, dict):
         out = {}
         for k, v in value.items():
@@ -92,5 +99,6 @@ def clean(value: Any, path: str = "") -> Any:
 
 
 def printable(text: str) -> str:
-    """`text` safe for any document format: unprintable characters shown as [U+XXXX]."""
-    return _UNPRINTABLE.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+    """`text` safe for any document format: unprintable characters shown as [U+XXXX], and
+    line breaks as LF (a Word document reads a CR back as a line break)."""
+    return _UNPRINTABLE.sub(lambda m: f"[U+{ord(m.group()):04X}]", _lines(text))

@@ -34,9 +34,9 @@ def test_a_bidi_override_is_refused_so_text_is_shown_in_the_order_typed(bidi: st
     assert "bidirectional" in caught.value.problems[0].rule
 
 
-def test_tabs_and_line_breaks_are_text() -> None:
-    cmd = parse_command({**OPEN, "conduct_summary": "line one\r\n\tline two"})
-    assert getattr(cmd, "conduct_summary") == "line one\r\n\tline two"
+def test_tabs_and_line_breaks_are_text_with_line_breaks_as_lf() -> None:
+    cmd = parse_command({**OPEN, "conduct_summary": "line one\r\n\tline two\rthree"})
+    assert getattr(cmd, "conduct_summary") == "line one\n\tline two\nthree"
 
 
 def test_text_is_normalised_to_nfc() -> None:
@@ -64,3 +64,4 @@ def test_nesting_far_deeper_than_the_interpreter_recurses_is_refused_without_rec
 def test_printable_shows_what_a_document_cannot_hold() -> None:
     assert printable("a\x1bb\u202ec\x00d\ufffe") == "a[U+001B]b[U+202E]c[U+0000]d[U+FFFE]"
     assert printable("tab\tnew\nline é") == "tab\tnew\nline é"
+    assert printable("old\r\nlog\rtext") == "old\nlog\ntext"
