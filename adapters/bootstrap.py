@@ -19,6 +19,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Self
 
 from adapters.driven.auth.users import UserStore
+from adapters.driven.exports.tablepdf import fonts
 from adapters.driven.exports.ports import LogReader
 from adapters.driven.readmodels.database import ReadStore, open_read_store
 from adapters.driven.readmodels.projector import Projector
@@ -124,6 +125,7 @@ def bootstrap(
     """Build the system `settings` describe. `projection` overrides `settings.projection`."""
     store = settings.store
     open_store(store)
+    fonts.use_font_dir(settings.pdf_font_dir or None)
     stack = ExitStack()
     book = settings.rule_book() if rule_book is None else rule_book
     application = build_application(store, clock=clock, rule_book=book,

@@ -1,10 +1,8 @@
 """The one place Pathway reads its environment: a pydantic-settings `Settings`, read once.
 
 Every entry point calls `load_settings()` (or builds a `Settings` itself, as tests do) and
-hands it to `adapters.bootstrap`; nothing else looks at the process environment. Two
-exceptions, each for a reason: the PDF font lookup (`ASB_PDF_FONT_DIR`, tablepdf/fonts.py)
-is a property of the machine the renderer runs on, resolved where the font is loaded; and the
-eventsourcing library layers the process environment under the settings we give it
+hands it to `adapters.bootstrap`; nothing else looks at the process environment. One
+exception, for a reason: the eventsourcing library layers the process environment under the settings we give it
 (`library_environ`, so an operator's CIPHER_* or COMPRESSOR_TOPIC reach the library).
 """
 
@@ -13,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from enum import Enum
+from pathlib import Path
 
 from pydantic import ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
@@ -40,6 +39,9 @@ class Settings(BaseSettings):
     ASB_DATABASE_URL  where the event log lives (default: pathway.db in the working directory)
     ASB_RULE_SETS     enacted-but-not-commenced rule sets to switch on, comma-separated
     ASB_PROJECTION    in-process (default) or external: how `asb serve` keeps reads fresh
+    ASB_CHECKPOINT_KEY         the Ed25519 private key that signs checkpoints of the log
+    ASB_CHECKPOINT_PUBLIC_KEY  its public key, which `asb verify --checkpoint` checks them with
+    ASB_PDF_FONT_DIR  where PDF exports find DejaVu Sans, when not in a usual place
     """
 
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
@@ -47,6 +49,9 @@ class Settings(BaseSettings):
     database_url: str = ""
     rule_sets: str = ""
     projection: ProjectionMode = ProjectionMode.IN_PROCESS
+    checkpoint_key: str = ""
+    checkpoint_public_key: str = ""
+    pdf_font_dir: str = ""
 
     @classmethod
     def settings_customise_sources(
@@ -69,6 +74,17 @@ class Settings(BaseSettings):
     def store(self) -> StoreSettings:
         """ASB_DATABASE_URL parsed (ValueError naming the variable when it is not valid)."""
         return StoreSettings.parse(self.database_url)
+
+    @property
+    def checkpoint_key_path(self) -> Path | None:
+        """ASB_CHECKPOINT_KEY as a path (None when unset)."""
+        return Path(self.checkpoint_key).expanduser() if self.checkpoint_key else None
+
+    @property
+    def checkpoint_public_key_path(self) -> Path | None:
+        """ASB_CHECKPOINT_PUBLIC_KEY as a path (None when unset)."""
+        return (Path(self.checkpoint_public_key).expanduser() if self.checkpoint_public_key
+                else None)
 
     def rule_book(self) -> RuleBook:
         """The rule book with ASB_RULE_SETS switched on (e.g. ASB_RULE_SETS=cpa2026)."""

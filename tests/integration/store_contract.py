@@ -77,6 +77,16 @@ class RawStore:
     def drop_heads_table(self) -> None:
         raise NotImplementedError
 
+    def write_head(self, sid: UUID, version: int, digest: str) -> None:
+        raise NotImplementedError
+
+    def insert_at(self, position: int, sid: UUID, version: int, topic: str, state: bytes) -> None:
+        """Insert an event at a chosen position of the whole log (its notification id)."""
+        raise NotImplementedError
+
+    def delete_head(self, sid: UUID) -> None:
+        raise NotImplementedError
+
     def flip_byte(self, sid: UUID, version: int, marker: bytes) -> None:
         """Change one byte (the first of `marker`) of a stored state."""
         topic, state = self.read(sid, version)

@@ -12,6 +12,7 @@ import pytest
 from psycopg import sql
 
 from adapters.driven.store.settings import StoreSettings, table_names
+from tests.integration.checkpoint_contract import CheckpointContract
 from tests.integration.log_reader_contract import LogReaderContract
 from tests.integration.store_contract import RawStore, StoreContract
 
@@ -60,8 +61,19 @@ class PostgresRaw(RawStore):
     def drop_heads_table(self) -> None:
         self._run("DROP TABLE {heads}")
 
+    def write_head(self, sid: UUID, version: int, digest: str) -> None:
+        self._run("UPDATE {heads} SET version=%s, hash=%s WHERE originator_id=%s",
+                  version, digest, sid)
 
-class TestPostgresStore(StoreContract, LogReaderContract):
+    def insert_at(self, position: int, sid: UUID, version: int, topic: str, state: bytes) -> None:
+        self._run("INSERT INTO {events} (notification_id, originator_id, originator_version, "
+                  "topic, state) VALUES (%s, %s, %s, %s, %s)", position, sid, version, topic, state)
+
+    def delete_head(self, sid: UUID) -> None:
+        self._run("DELETE FROM {heads} WHERE originator_id=%s", sid)
+
+
+class TestPostgresStore(StoreContract, LogReaderContract, CheckpointContract):
     @pytest.fixture
     def settings(self, postgres_url: str) -> Iterator[StoreSettings]:
         schema = f"test_{uuid4().hex[:12]}"

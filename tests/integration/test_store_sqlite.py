@@ -11,6 +11,7 @@ import pytest
 
 from adapters.driven.store.integrity import verify_log
 from adapters.driven.store.settings import StoreSettings, table_names
+from tests.integration.checkpoint_contract import CheckpointContract
 from tests.integration.log_reader_contract import LogReaderContract
 from tests.integration.conftest import sql_from_another_process
 from tests.integration.store_contract import RawStore, StoreApp, StoreContract, chain, flagged
@@ -55,8 +56,19 @@ class SQLiteRaw(RawStore):
     def drop_heads_table(self) -> None:
         self._run(f"DROP TABLE {self.t.heads}")
 
+    def write_head(self, sid: UUID, version: int, digest: str) -> None:
+        self._run(f"UPDATE {self.t.heads} SET version=?, hash=? WHERE originator_id=?",
+                  version, digest, sid.hex)
 
-class TestSQLiteStore(StoreContract, LogReaderContract):
+    def insert_at(self, position: int, sid: UUID, version: int, topic: str, state: bytes) -> None:
+        self._run(f"INSERT INTO {self.t.events} (rowid, originator_id, originator_version, topic, "
+                  "state) VALUES (?,?,?,?,?)", position, sid.hex, version, topic, state)
+
+    def delete_head(self, sid: UUID) -> None:
+        self._run(f"DELETE FROM {self.t.heads} WHERE originator_id=?", sid.hex)
+
+
+class TestSQLiteStore(StoreContract, LogReaderContract, CheckpointContract):
     @pytest.fixture
     def settings(self, tmp_path: Path) -> StoreSettings:
         return StoreSettings.parse(f"sqlite:///{tmp_path / 'pathway.db'}")

@@ -54,8 +54,30 @@ def test_no_other_module_reads_the_environment() -> None:
         for path in (root / folder).rglob("*.py")
         if "os.environ" in path.read_text(encoding="utf-8")
         or "getenv(" in path.read_text(encoding="utf-8"))
-    # fonts: the machine's font directory; output: the terminal's width (COLUMNS);
-    # results: passes the environment through to the pytest it runs.
-    assert readers == ["adapters/driven/exports/tablepdf/fonts.py",
-                       "adapters/driven/policy_docs/results.py",
+    # output: the terminal's width (COLUMNS); results: passes the environment through to
+    # the pytest it runs.
+    assert readers == ["adapters/driven/policy_docs/results.py",
                        "adapters/driving/cli/output.py", "adapters/settings.py"]
+
+
+def test_checkpoint_key_paths_come_from_the_settings() -> None:
+    unset = load_settings({})
+    assert (unset.checkpoint_key_path, unset.checkpoint_public_key_path) == (None, None)
+    given = load_settings({"ASB_CHECKPOINT_KEY": "~/keys/checkpoint-key.pem",
+                           "ASB_CHECKPOINT_PUBLIC_KEY": "/etc/pathway/checkpoint-key.pub.pem"})
+    assert given.checkpoint_key_path == Path.home() / "keys" / "checkpoint-key.pem"
+    assert given.checkpoint_public_key_path == Path("/etc/pathway/checkpoint-key.pub.pem")
+
+
+def test_the_pdf_font_directory_is_configured_once_and_is_then_the_only_place_looked_in(
+        tmp_path: Path) -> None:
+    from adapters.driven.exports.tablepdf import fonts
+
+    assert load_settings({"ASB_PDF_FONT_DIR": str(tmp_path)}).pdf_font_dir == str(tmp_path)
+    fonts.use_font_dir(str(tmp_path))
+    try:
+        with pytest.raises(fonts.FontMissingError, match=str(tmp_path)):
+            fonts.font_path("regular")
+    finally:
+        fonts.use_font_dir(None)
+    assert fonts.font_path("regular").name == "DejaVuSans.ttf"

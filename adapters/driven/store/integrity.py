@@ -44,14 +44,16 @@ class VerifyReport:
         return not self.violations
 
 
-def _sid(raw: Any) -> str:
+def stream_key(raw: Any) -> str:
+    """A stream id as text, the same from either backend (a UUID in its canonical form)."""
     try:
         return str(raw if isinstance(raw, UUID) else UUID(str(raw)))
     except ValueError:
         return str(raw)
 
 
-def _short(stream_id: str) -> str:
+def short_id(stream_id: str) -> str:
+    """The first characters of a stream id, as messages name it."""
     return stream_id[:8] + "…"
 
 
@@ -78,12 +80,12 @@ class _Checker:
         self.report.violations.append(Violation(sid, position, problem))
 
     def row(self, stream: _Stream, raw_id: Any, version: int, topic: str, state: Any) -> None:
-        sid, where = stream.sid, f"event {version} of stream {_short(stream.sid)}"
+        sid, where = stream.sid, f"event {version} of stream {short_id(stream.sid)}"
         self.report.events_checked += 1
         gap = version != stream.version + 1
         if gap:
             self.fail(sid, stream.version + 1, f"{_span(stream.version + 1, version - 1)} "
-                      f"missing from stream {_short(sid)}: deleted from the log")
+                      f"missing from stream {short_id(sid)}: deleted from the log")
         expected_prev = None if gap else stream.last_hash
         stream.version, stream.last_hash = version, None
         try:
@@ -96,9 +98,9 @@ class _Checker:
         if not isinstance(event, DomainEvent):
             self.fail(sid, version, f"{where} is not a Pathway event ({topic})")
             return
-        if _sid(event.originator_id) != sid or event.originator_version != version:
+        if stream_key(event.originator_id) != sid or event.originator_version != version:
             self.fail(sid, version, f"{where} holds the contents of event "
-                      f"{event.originator_version} of stream {_short(_sid(event.originator_id))}: "
+                      f"{event.originator_version} of stream {short_id(stream_key(event.originator_id))}: "
                       "rows were swapped or moved")
             return  # its hash says nothing about this position; the next link is unknown
         if self._sealed_hash(stored, event) != event.hash:
@@ -124,23 +126,23 @@ class _Checker:
         self.report.streams_checked += 1
         head = self.heads.pop(sid, None)
         if head is None:
-            self.fail(sid, last, f"stream {_short(sid)} has no recorded head: its events "
+            self.fail(sid, last, f"stream {short_id(sid)} has no recorded head: its events "
                       "were not written by the application")
             return
         version, digest = head
         if version > last:
             self.fail(sid, last + 1, f"{_span(last + 1, version)} missing from the end "
-                      f"of stream {_short(sid)}: deleted (its head records {version} events)")
+                      f"of stream {short_id(sid)}: deleted (its head records {version} events)")
         elif version < last:
-            self.fail(sid, version + 1, f"{_span(version + 1, last)} in stream {_short(sid)} "
+            self.fail(sid, version + 1, f"{_span(version + 1, last)} in stream {short_id(sid)} "
                       f"but not written by the application (its head records {version} events)")
         elif stream.last_hash is not None and digest != stream.last_hash:
-            self.fail(sid, last, f"event {last} of stream {_short(sid)} is not the event "
+            self.fail(sid, last, f"event {last} of stream {short_id(sid)} is not the event "
                       "recorded as its head (replaced)")
 
     def orphans(self) -> None:
         for sid, (version, _) in sorted(self.heads.items()):
-            self.fail(sid, 1, f"stream {_short(sid)} has a recorded head at event {version} "
+            self.fail(sid, 1, f"stream {short_id(sid)} has a recorded head at event {version} "
                       "but no events: the whole stream was deleted")
 
 
@@ -148,31 +150,47 @@ class StoreNotInitialisedError(RuntimeError):
     """There is no log to verify at that location (run `asb db init` first)."""
 
 
-def verify_log(settings: StoreSettings, batch_size: int = 2000) -> VerifyReport:
-    """Check every stream: contiguous versions, hash chain, row identity and stream heads."""
+#: Told of every row verified: stream id, version, and the event's hash (None: unreadable).
+Watch = Callable[[str, int, "str | None"], None]
+
+
+def verify_log(settings: StoreSettings, batch_size: int = 2000,
+               watch: Watch | None = None) -> VerifyReport:
+    """Check every stream: contiguous versions, hash chain, row identity and stream heads.
+
+    `watch`, when given, sees each row's hash as the chain reaches it (checkpoint.py compares
+    them with signed heads in the same pass).
+    """
     if settings.sqlite_path is not None and not settings.sqlite_path.exists():
         # Opening it would create an empty database and report it as intact.
         raise StoreNotInitialisedError(f"no database at {settings.describe()}")
     factory = store_factory(settings)
     try:
         mapper: Mapper[Any] = factory.mapper(transcoder=factory.transcoder())
-        with _reader(factory, settings) as read:
-            heads = {_sid(k): (int(v), str(h)) for k, v, h in read("heads", batch_size)}
+        with snapshot_reader(factory, settings) as read:
+            heads = {stream_key(k): (int(v), str(h)) for k, v, h in read("heads", batch_size)}
             checker = _Checker(mapper, heads)
             stream: _Stream | None = None
             for raw_id, version, topic, state in read("events", batch_size):
-                sid = _sid(raw_id)
+                sid = stream_key(raw_id)
                 if stream is None or stream.sid != sid:
                     if stream is not None:
                         checker.end(stream)
                     stream = _Stream(sid)
                 checker.row(stream, raw_id, int(version), topic, state)
+                if watch is not None:
+                    watch(sid, stream.version, stream.last_hash)
             if stream is not None:
                 checker.end(stream)
             checker.orphans()
             return checker.report
     finally:
         factory.close()
+
+
+def store_position_column(factory: Any) -> str:
+    """The column that orders the whole log: the notification id of each event."""
+    return "rowid" if isinstance(factory, SQLiteFactory) else "notification_id"
 
 
 _HEADS = "SELECT originator_id, version, hash FROM {} ORDER BY originator_id"
@@ -183,13 +201,20 @@ _EVENTS = (
 
 
 @contextmanager
-def _reader(factory: Any, settings: StoreSettings) -> Iterator[Callable[[str, int], Iterator[Row]]]:
-    """Yields read(kind, batch) -> raw rows of "heads" or "events", in stream/version order.
+def snapshot_reader(factory: Any,
+                    settings: StoreSettings) -> Iterator[Callable[[str, int], Iterator[Row]]]:
+    """Yields read(kind, batch) -> raw rows of "heads" or "events" (in stream/version order),
+    "tip" (one row: the number of events and the highest position) or "positions" (stream,
+    version, position of every event, unordered).
 
-    Both reads share one snapshot, so a save committed meanwhile cannot look like tampering.
+    All reads share one snapshot, so a save committed meanwhile cannot look like tampering.
     """
     names = table_names(settings)
-    tables = {"heads": (_HEADS, names.heads), "events": (_EVENTS, names.events)}
+    column = store_position_column(factory)
+    tables = {"heads": (_HEADS, names.heads), "events": (_EVENTS, names.events),
+              "tip": (f"SELECT count(*), coalesce(max({column}), 0) FROM {{}}", names.events),
+              "positions": (f"SELECT originator_id, originator_version, {column} FROM {{}}",
+                            names.events)}
     if isinstance(factory, SQLiteFactory):
         with factory.datastore.transaction(commit=False) as c:
             cur = c.sqlite_cursor

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from adapters.driven.auth.roles import Role
+from adapters.driving.cli import checkpoint as checkpoints
 from adapters.driving.cli import exports, serve
 from adapters.driving.cli.common import fail as _fail
 from adapters.driving.cli.common import settings as _config
@@ -37,6 +39,7 @@ users_app = typer.Typer(help="Users and their bearer tokens.", no_args_is_help=T
 app.add_typer(db_app, name="db")
 app.add_typer(users_app, name="users")
 app.add_typer(policy_app, name="policy")
+app.add_typer(checkpoints.checkpoint_app, name="checkpoint")
 app.command("serve")(serve.serve)
 app.command("project")(serve.project)
 app.command("rebuild")(serve.rebuild)
@@ -127,25 +130,30 @@ def demo() -> None:
 
 
 @app.command()
-def verify() -> None:
-    """Check the whole event log: hash chains, contiguous versions, stream heads."""
-    from adapters.driving.cli.output import make_console
+def verify(
+    checkpoint: Annotated[Path | None, typer.Option(
+        "--checkpoint", help="Also check the log against the signed checkpoints in FILE.",
+        metavar="FILE")] = None,
+    public_key: Annotated[Path | None, typer.Option(
+        "--public-key", help="The checkpoints' public key (default ASB_CHECKPOINT_PUBLIC_KEY).",
+        metavar="FILE")] = None,
+) -> None:
+    """Check the whole event log: hash chains, contiguous versions, stream heads; with
+    --checkpoint, also that no stream signed in a checkpoint was rewritten or deleted."""
+    from adapters.driving.cli.output import make_console, print_verify_report
     from adapters.driven.store.integrity import StoreNotInitialisedError, verify_log
 
-    settings = _settings()
     console = make_console()
+    if checkpoint is not None:
+        checkpoints.verify_with_checkpoint(checkpoint, public_key, console)
+        return
+    if public_key is not None:
+        _fail("--public-key goes with --checkpoint FILE", 2)
+    settings = _settings()
     try:
         report = verify_log(settings)
     except StoreNotInitialisedError as e:
         _fail(f"{e} (run `asb db init` first)")
-    console.print(f"Checked {report.streams_checked} streams, {report.events_checked} events "
-                  f"in {settings.describe()}", markup=False)
-    if report.ok:
-        console.print("log verified", style="bold green")
-        return
-    console.print(f"LOG NOT VERIFIED: {len(report.violations)} violation(s)", style="bold red")
-    for v in report.violations:
-        position = "-" if v.position is None else str(v.position)
-        console.print(f"  stream {v.stream_id} position {position}: {v.problem}", markup=False,
-                      soft_wrap=True)
-    raise typer.Exit(1)
+    print_verify_report(console, report, settings.describe(), "log verified")
+    if not report.ok:
+        raise typer.Exit(1)

@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console
@@ -20,6 +20,9 @@ from domain import steps
 from domain.calendar import LONDON
 from domain.instruments import LABELS, Kind
 from domain.model import Deadline, NextStep, Refusal
+
+if TYPE_CHECKING:
+    from adapters.driven.store.integrity import VerifyReport
 
 WIDTH = 100  # the width the output is designed for
 
@@ -287,3 +290,18 @@ def users_table(users: Sequence[Any]) -> Table:
     for u in users:
         _row(table, u.name, u.agency, u.role, u.rank or "-", short_day(u.created_at), u.id[:8])
     return table
+
+
+def print_verify_report(console: Console, report: VerifyReport, where: str, ok_text: str) -> None:
+    """What `asb verify` found: counts, then the verdict and each violation by stream and
+    position (the caller exits non-zero when the report is not ok)."""
+    console.print(f"Checked {report.streams_checked} streams, {report.events_checked} events "
+                  f"in {where}", markup=False)
+    if report.ok:
+        console.print(ok_text, style="bold green", markup=False)
+        return
+    console.print(f"LOG NOT VERIFIED: {len(report.violations)} violation(s)", style="bold red")
+    for v in report.violations:
+        position = "-" if v.position is None else str(v.position)
+        console.print(f"  stream {v.stream_id} position {position}: {v.problem}", markup=False,
+                      soft_wrap=True)

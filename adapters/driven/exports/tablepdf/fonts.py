@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import shutil
 import subprocess
 import unicodedata
@@ -23,7 +22,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 #: Where Debian (fonts-dejavu-core), Fedora and Alpine put DejaVu Sans; fc-match is asked
-#: when none of them has it, and ASB_PDF_FONT_DIR overrides all of them.
+#: when none of them has it, and a configured directory (ASB_PDF_FONT_DIR) overrides them all.
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu-sans-fonts",
              "/usr/share/fonts/dejavu", "/usr/share/fonts/TTF")
 FACES = {"regular": ("DejaVuSans.ttf", "DejaVu Sans:style=Book"),
@@ -34,19 +33,28 @@ class FontMissingError(RuntimeError):
     pass
 
 
-def font_path(face: str, environ: dict[str, str] | None = None) -> Path:
-    """The font file of `face`. ASB_PDF_FONT_DIR is read here, not in adapters/settings.py:
-    it describes the machine the renderer runs on, is needed only when a PDF is drawn (by the
-    CLI, the API or a test alike), and threading it through every export call would couple
-    each caller to the renderer's font lookup."""
-    env = os.environ if environ is None else environ
+#: A directory named by configuration (ASB_PDF_FONT_DIR, set by the composition root); when
+#: set, it is the only place looked in.
+_configured_dir: str | None = None
+
+
+def use_font_dir(directory: str | None) -> None:
+    """Look for the fonts in `directory` only (None: the usual places, then fc-match)."""
+    global _configured_dir
+    _configured_dir = directory or None
+    load.cache_clear()
+
+
+def font_path(face: str, directory: str | None = None) -> Path:
+    """The font file of `face`, from `directory`, the configured one, or the usual places."""
+    chosen = directory or _configured_dir
     filename, pattern = FACES[face]
-    dirs = [env["ASB_PDF_FONT_DIR"]] if env.get("ASB_PDF_FONT_DIR") else list(FONT_DIRS)
+    dirs = [chosen] if chosen else list(FONT_DIRS)
     for directory in dirs:
         candidate = Path(directory) / filename
         if candidate.is_file():
             return candidate
-    if not env.get("ASB_PDF_FONT_DIR") and shutil.which("fc-match"):
+    if not chosen and shutil.which("fc-match"):
         found = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True,
                                text=True, check=False).stdout.strip()
         if found.endswith(filename) and Path(found).is_file():
