@@ -134,7 +134,7 @@ def test_a_second_cpn_on_a_warning_already_escalated_is_refused() -> None:
     s, warning, _ = noticed()
     ref = s.refusal("cpn_issued", "instrument_lifecycle", at=london(2026, 3, 1),
                     **cpn_fields(warning))
-    assert_refusal(ref, "instrument_lifecycle", "hard", "ASBCPA2014 s.43",
+    assert_refusal(ref, "instrument_lifecycle", "hard", "ASBCPA2014 s.43(1), (5)",
                    "escalated", "cpn_issued")
 
 
