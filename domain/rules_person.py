@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from domain.bases import CASE_BASIS, OVERRIDE_BASIS
 from domain.calendar import (
     add_months, after_hours, cpn_appeal_deadline, fpn_period_end, local_date,
 )
 from domain.guards import Decision, Failure, Guard, GuardKind, guard
 from domain.instruments import LABELS, Kind, S, next_state
-from domain.steps import ALL, CASE_BASIS, OVERRIDE_BASIS, PERSON
+from domain.steps import ALL, PERSON
 from domain.text import day, when
 from domain.values import POLICE_ORDER, Rank, police_at_least
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from domain.bases import GUIDANCE
 from domain.guards import Decision, Failure, Guard, GuardKind, guard
 from domain.instruments import Kind
-from domain.steps import GUIDANCE
 
 SOFT = GuardKind.SOFT
 SEVERE = ("cpn_issued", "injunction_applied", "closure_notice_issued")
