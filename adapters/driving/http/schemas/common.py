@@ -26,7 +26,7 @@ from pydantic import (
     model_validator,
 )
 
-from domain.clean import clean
+from domain.clean import TextProblem, clean
 from domain.when import ACCEPTED, as_written, read_moment
 from domain.events.base import Precision
 
@@ -133,7 +133,12 @@ def bounded(annotation: Any, constraints: Sequence[Any] = ()) -> Any:
 def check_text(value: Any, path: str = "") -> Any:
     """Raw JSON input (keys included) as the domain accepts text: NFC, no control or bidi
     override characters, no NUL or unpaired surrogates, nested at most 32 deep."""
-    return clean(value, path)
+    try:
+        return clean(value, path)
+    except TextProblem as problem:
+        # Whole-value problems (a query parameter, a body) take the field pydantic names.
+        at = "" if problem.path == "body" else f"{problem.path}: "
+        raise ValueError(f"{at}{problem.rule}") from None
 
 
 class ApiModel(BaseModel):
