@@ -12,6 +12,8 @@ import pytest
 
 from adapters.driven.exports import build_export, formats, verify_export
 from domain.events.base import DomainEvent
+from domain.model import Pathway
+from domain.values import Subject
 from tests.unit.helpers import Story, london
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
@@ -55,3 +57,16 @@ def test_an_unclean_log_exports_and_verifies(story: Story, kind: str, fmt: str) 
     data = formats.get(fmt).render(doc)
     report = verify_export(log, data)
     assert report.ok, report.problems
+
+
+@pytest.mark.parametrize("fmt", formats.NAMES)
+def test_a_subject_name_no_xml_can_hold_is_written_printable(fmt: str) -> None:
+    """U+FFFE may be typed (it is not a control character) but XML cannot carry it: the
+    name in the header and the embedded provenance is written as [U+FFFE]."""
+    story = Story(Pathway(uuid4()))
+    story._open(london(2026, 1, 5), subject=Subject(name="Sam \ufffe Subject"))
+    log = MemoryLog(story.events)
+    doc = build_export(log, story.agg.id, "chronology", generated_at=NOW)
+    assert doc.case.name == "Sam [U+FFFE] Subject"
+    assert doc.provenance.case["name"] == "Sam [U+FFFE] Subject"
+    assert verify_export(log, formats.get(fmt).render(doc)).ok

@@ -84,7 +84,7 @@ def build_from_log(reader: LogReader, log: CaseLog, kind: str, options: Options 
     _printable(doc)
     streams = log.streams()
     doc.provenance = Provenance(
-        document=kind, case=case.as_dict(),
+        document=kind, case=doc.case.as_dict(),
         generated_at=generated_at or datetime.now(UTC),
         streams=streams, max_notification_id=max_notification_id(reader, streams),
         chain_hash=log.head_hash, rows_sha256=rows_sha256(doc.rows, doc.keys),
