@@ -92,7 +92,6 @@ class System:
     projector: Projector
     read_side: ReadSide
     clock: Clock
-    token_ttl: float = 30.0
     _stack: ExitStack = field(default_factory=ExitStack, repr=False)
 
     @cached_property
@@ -101,7 +100,7 @@ class System:
         from adapters.driving.http.app import create_app
 
         return create_app(self.application, self.users, self.read_side, clock=self.clock,
-                          token_ttl=self.token_ttl)
+                          limits=self.settings)
 
     def close(self) -> None:
         self._stack.close()
@@ -120,7 +119,6 @@ def bootstrap(
     rule_book: RuleBook | None = None,
     projection: ProjectionMode | None = None,
     snapshot_interval: int = 200,
-    token_ttl: float = 30.0,
 ) -> System:
     """Build the system `settings` describe. `projection` overrides `settings.projection`."""
     store = settings.store
@@ -131,7 +129,7 @@ def bootstrap(
     application = build_application(store, clock=clock, rule_book=book,
                                     snapshot_interval=snapshot_interval, prepare=False)
     stack.callback(application.close)
-    users = UserStore(store)
+    users = UserStore(store, token_lifetime=settings.token_lifetime)
     stack.callback(users.close)
     read = open_read_store(store)
     stack.callback(read.close)
@@ -141,5 +139,4 @@ def bootstrap(
         read_side = InProcessReadSide(projector)
     else:
         read_side = FollowerReadSide(application, read)
-    return System(settings, application, users, read, projector, read_side, clock,
-                  token_ttl, stack)
+    return System(settings, application, users, read, projector, read_side, clock, stack)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from datetime import timedelta
 from enum import Enum
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from adapters.driven.store.settings import StoreSettings
@@ -42,6 +43,11 @@ class Settings(BaseSettings):
     ASB_CHECKPOINT_KEY         the Ed25519 private key that signs checkpoints of the log
     ASB_CHECKPOINT_PUBLIC_KEY  its public key, which `asb verify --checkpoint` checks them with
     ASB_PDF_FONT_DIR  where PDF exports find DejaVu Sans, when not in a usual place
+    ASB_TOKEN_LIFETIME_HOURS      how long a token from `asb users add`/`rotate` works (12)
+    ASB_MAX_BODY_BYTES            the largest request body the API reads (1 MiB; 413 above)
+    ASB_AUTH_FAILURES_PER_MINUTE  bad tokens one client address may send a minute (10; 429
+                                  after; 0 turns the limit off)
+    ASB_OPENAPI       serve /openapi.json to authenticated users (true) or not at all (false)
     """
 
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
@@ -52,6 +58,10 @@ class Settings(BaseSettings):
     checkpoint_key: str = ""
     checkpoint_public_key: str = ""
     pdf_font_dir: str = ""
+    token_lifetime_hours: float = Field(default=12.0, gt=0)
+    max_body_bytes: int = Field(default=1024 * 1024, gt=0)
+    auth_failures_per_minute: int = Field(default=10, ge=0)
+    openapi: bool = True
 
     @classmethod
     def settings_customise_sources(
@@ -74,6 +84,10 @@ class Settings(BaseSettings):
     def store(self) -> StoreSettings:
         """ASB_DATABASE_URL parsed (ValueError naming the variable when it is not valid)."""
         return StoreSettings.parse(self.database_url)
+
+    @property
+    def token_lifetime(self) -> timedelta:
+        return timedelta(hours=self.token_lifetime_hours)
 
     @property
     def checkpoint_key_path(self) -> Path | None:

@@ -6,7 +6,7 @@ state (it never checks a rule), so old streams replay even after the law changes
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any, ClassVar, Self
 from uuid import UUID
@@ -18,6 +18,7 @@ from domain.errors import DomainValidationError, StepRefusedError
 from domain.events.base import GENESIS_HASH, DomainEvent
 from domain.guards import Actor, Decision, GuardKind, Refusal
 from domain.instruments import LABELS, Kind, S, initial_state
+from domain.links import StreamFacts, linked_facts
 from domain.recording import check_not_in_future, open_stream, record
 from domain.records import Correction, Instrument, LinkedIncident, Note, Override
 from domain.registry import GUARDS, guards_for
@@ -50,10 +51,10 @@ class CaseStream:
 
     @classmethod
     def open(cls, stream_id: UUID, cmd: Command, actor: Actor, now: datetime,
-             rule_book: RuleBook) -> DomainEvent:
+             rule_book: RuleBook, known: Mapping[UUID, StreamFacts] | None = None) -> DomainEvent:
         """The event opening a new stream of this kind."""
         return open_stream(cls.EVENTS[cls.OPENER], OPENERS[cls.OPENER], cls.KIND, stream_id, cmd,
-                           actor, now, rule_book)
+                           actor, now, rule_book, known or {})
 
     # ------------------------------------------------------------------ replay
     def apply(self, event: DomainEvent) -> None:
@@ -96,8 +97,11 @@ class CaseStream:
 
     # ------------------------------------------------------------------ decide
     def decide(
-        self, cmd: Command, actor: Actor, now: datetime, rule_book: RuleBook
+        self, cmd: Command, actor: Actor, now: datetime, rule_book: RuleBook,
+        known: Mapping[UUID, StreamFacts] | None = None,
     ) -> DomainEvent:
+        """Decide `cmd`. `known` holds the facts of the other streams it names (incidents,
+        places), as loaded by the caller: a name missing from it is an unknown stream."""
         spec = self.STEPS.get(cmd.step)
         if spec is None:
             raise DomainValidationError.single(
@@ -107,7 +111,7 @@ class CaseStream:
         check_not_in_future(cmd.occurred_at, now)
         cmd = with_new_id(cmd, self.id, self.version + 1)
         targets = self._resolve_targets(spec, cmd)
-        self._check_new_ids(spec, cmd)
+        derived = linked_facts(spec.refers, cmd, known or {})
         self._validate(cmd)
         rule_set = rule_book.for_moment(cmd.occurred_at)
         decision = Decision(self, spec.name, cmd.occurred_at, rule_set, actor, cmd, targets)
@@ -116,7 +120,7 @@ class CaseStream:
             raise StepRefusedError(spec.name, refusals)
         return record(self.EVENTS[spec.name], spec, cmd, stream_id=self.id,
                       version=self.version + 1, prev_hash=self.head_hash, actor=actor, now=now,
-                      rule_set=rule_set, overrides_used=used,
+                      rule_set=rule_set, overrides_used=used, derived=derived,
                       basis=spec.basis_for(cmd, tuple(t.kind for t in targets.values())))
 
     def evaluate(self, decision: Decision) -> tuple[list[Refusal], list[UUID]]:
@@ -155,11 +159,14 @@ class CaseStream:
             targets[target.field] = found
         return targets
 
-    def _check_new_ids(self, spec: StepSpec, cmd: Command) -> None:
-        for field in ("instrument_id", "referral_id"):
-            new_id = cmd.__dict__.get(field)
-            if spec.opens is not None and new_id is not None and new_id in self.instruments:
-                raise DomainValidationError.single(field, f"{new_id} is already used on this {self.KIND}")
+    def entry_with_id(self, id: UUID) -> int | None:
+        """The entry (version) that first recorded something under `id`: an instrument or
+        referral, a note, an override or a linked incident. None if the id is unused."""
+        found = [i.opened_version for i in self.instruments.values() if i.id == id]
+        found += [n.version for n in self.notes if n.id == id and n.kind != "outcome_review"]
+        found += [o.version for o in self.overrides if o.id == id]
+        found += [i.version for i in self.incidents if i.incident_id == id]
+        return min(found, default=None)
 
     def _validate(self, cmd: Command) -> None:
         """Field rules that need the stream's history (not the law): e.g. known versions."""
@@ -242,7 +249,8 @@ def _referral_status(e: Any) -> S:
 SHARED_APPLIERS: dict[str, Applier] = {
     "incident_linked": lambda a, e: a.incidents.append(
         LinkedIncident(incident_id=e.incident_id, occurred_at=e.incident_occurred_at,
-                       conduct=e.conduct, version=e.originator_version)
+                       conduct=e.conduct, category=e.incident_category,
+                       version=e.originator_version)
     ),
     "consultation_recorded": lambda a, e: a._note(e, f"consultation:{e.body}", e.consultation_id,
                                                   e.about_step),

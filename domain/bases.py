@@ -43,3 +43,11 @@ CONSULTATION_BASES: tuple[tuple[str, str], ...] = (
     ("closure_notice_issued", "ASBCPA2014 s.76(7)"),
     ("closure_order_extended", "ASBCPA2014 s.82(3)"),
 )
+
+#: What binds the subject, and for how long, for each instrument a breach may concern.
+IN_FORCE: dict[Kind, str] = {
+    Kind.CPN: "ASBCPA2014 ss.43(3), 48(1)",
+    Kind.INJUNCTION: "ASBCPA2014 s.1(6)",
+    Kind.DISPERSAL: "ASBCPA2014 ss.35(4), 39(1)",
+    Kind.CBO: "SA2020 s.339(1)",
+}

@@ -19,7 +19,7 @@ from domain.clean import TextProblem, clean
 from domain.errors import DomainValidationError, FieldProblem
 from domain.events import INCIDENT_EVENTS, PERSON_EVENTS, PLACE_EVENTS
 from domain.events.base import Evidence, Precision
-from domain.steps import NEW_IDS
+from domain.steps import ALL as STEPS
 from domain.values import Frozen, Text
 from domain.when import as_written
 
@@ -78,6 +78,14 @@ def command_class(step: str) -> type[Command]:
     )
     return model
 
+
+#: For each step that creates something with an id of its own (an instrument, a referral, a
+#: note, an override), the field holding that id; a link names an existing stream instead.
+#: The server assigns the id when the request gives none; a client may still choose it.
+NEW_IDS: dict[str, str] = {
+    s.name: s.new_id_field for s in STEPS.values()
+    if s.new_id_field is not None and s.new_id_field not in {r.field for r in s.refers}
+}
 
 ALL_STEPS: tuple[str, ...] = tuple(sorted(PERSON_EVENTS | PLACE_EVENTS | INCIDENT_EVENTS))
 

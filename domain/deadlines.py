@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from uuid import UUID
 
 from domain.aggregate import CaseStream
 from domain.calendar import (
-    after_hours,
+    add_months, after_hours, age_on, local_date,
     arrest_court_deadline, closure_hearing_deadline, closure_notice_expiry, cpn_appeal_deadline,
     end_of_local_day, fpn_period_end,
 )
@@ -43,6 +43,8 @@ TIMERS: dict[str, Timer] = {
               "ASBCPA2014 ss.80(6), 82", "agency"),
         Timer("injunction_expiry", "Injunction: expires", "ASBCPA2014 s.1(6)", "agency"),
         Timer("power_of_arrest_expiry", "Power of arrest: expires", "ASBCPA2014 s.4(2)", "agency"),
+        Timer("cbo_review", "CBO (offender under 18): review of the order due by",
+              "SA2020 s.337(1)-(2)", "agency"),
         Timer("dispersal_exclusion_end", "Dispersal: exclusion ends", "ASBCPA2014 s.35(4)",
               "subject"),
     )
@@ -75,6 +77,45 @@ def _first(inst: Instrument, *states: S) -> datetime | None:
     return next((at for _, s, at in inst.history[1:] if s in states), None)
 
 
+def _review_period(start: date, varied: list[date]) -> tuple[date, date]:
+    """A review period of 12 months beginning with `start`, restarted on the day the order is
+    varied within it (SA2020 s.337(2)): its first and last days."""
+    end = add_months(start, 12) - timedelta(days=1)
+    within = [v for v in varied if start < v <= end]
+    while within:
+        start = within[-1]
+        end = add_months(start, 12) - timedelta(days=1)
+        within = [v for v in varied if start < v <= end]
+    return start, end
+
+
+Due = Iterator[tuple[str, datetime, datetime | None]]
+
+
+def _cbo_reviews(inst: Instrument, agg: CaseStream) -> Due:
+    """Each review period at whose end the offender is still under 18 and the order still runs,
+    up to the first one without a review (the review now due)."""
+    subject = getattr(agg, "subject", None)
+    dob = subject.date_of_birth if subject is not None else None
+    if dob is None:
+        return
+    varied = sorted(local_date(v) for v in inst.varied_at)
+    discharged = _first(inst, S.DISCHARGED)
+    start = local_date(inst.opened_at)
+    for _ in range(6):  # an under-18's order lasts at most 3 years (SA2020 s.334)
+        start, end = _review_period(start, varied)
+        ends = end_of_local_day(end)
+        if age_on(dob, end) >= 18 or (inst.expires_on is not None and inst.expires_on < end):
+            return
+        if discharged is not None and discharged <= ends:
+            return
+        met = next((r for r in inst.reviewed_at if start <= local_date(r) <= end), None)
+        yield "cbo_review", ends, met
+        if met is None:
+            return
+        start = end + timedelta(days=1)
+
+
 def _for(inst: Instrument, agg: CaseStream) -> Iterator[tuple[str, datetime, datetime | None]]:
     k, start = inst.kind, inst.opened_at
     if k is Kind.CPW and inst.comply_by:
@@ -102,6 +143,8 @@ def _for(inst: Instrument, agg: CaseStream) -> Iterator[tuple[str, datetime, dat
         if inst.power_of_arrest and inst.power_of_arrest_expires_on:
             yield ("power_of_arrest_expiry", end_of_local_day(inst.power_of_arrest_expires_on),
                    _first(inst, S.DISCHARGED))
+    elif k is Kind.CBO:
+        yield from _cbo_reviews(inst, agg)
     elif k is Kind.DISPERSAL and inst.duration_hours:
         yield "dispersal_exclusion_end", after_hours(start, inst.duration_hours), None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from uuid import UUID
 
@@ -9,6 +10,7 @@ from domain.commands import Command
 from domain.events.base import GENESIS_HASH, DomainEvent
 from domain.events.incident import IncidentReported
 from domain.guards import Actor
+from domain.links import StreamFacts
 from domain.recording import open_stream
 from domain.rulesets import RuleBook
 from domain.steps import OPENERS
@@ -26,10 +28,12 @@ class Incident:
 
     @classmethod
     def open(cls, stream_id: UUID, cmd: Command, actor: Actor, now: datetime,
-             rule_book: RuleBook) -> DomainEvent:
-        """The one event of an incident: its report, recorded like any other step."""
+             rule_book: RuleBook, known: Mapping[UUID, StreamFacts] | None = None,
+             ) -> DomainEvent:
+        """The one event of an incident: its report, recorded like any other step. `known`
+        holds the place and pathways it names, as they stand."""
         return open_stream(IncidentReported, OPENERS[cls.OPENER], cls.KIND, stream_id, cmd, actor,
-                           now, rule_book)
+                           now, rule_book, known)
 
     def apply(self, event: DomainEvent) -> None:
         if isinstance(event, IncidentReported):

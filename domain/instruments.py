@@ -25,6 +25,7 @@ class Kind(str, Enum):
     CLOSURE_NOTICE = "closure_notice"
     CLOSURE_ORDER = "closure_order"
     REFERRAL = "support_referral"
+    RESPECT_ORDER = "respect_order"
 
 
 # Severity orders instruments for the derived escalation level.
@@ -40,6 +41,7 @@ SEVERITY: dict[Kind, int] = {
     Kind.ARREST: 8,
     Kind.CLOSURE_NOTICE: 6,
     Kind.CLOSURE_ORDER: 7,
+    Kind.RESPECT_ORDER: 6,
 }
 
 LABELS: dict[Kind, str] = {
@@ -54,6 +56,7 @@ LABELS: dict[Kind, str] = {
     Kind.CLOSURE_NOTICE: "Closure notice",
     Kind.CLOSURE_ORDER: "Closure order",
     Kind.REFERRAL: "Support referral",
+    Kind.RESPECT_ORDER: "Respect Order",
 }
 
 #: How a bundle names an instrument in running text ("the CPN of 4 November 2025").
@@ -69,6 +72,7 @@ SHORT_LABELS: dict[Kind, str] = {
     Kind.CLOSURE_NOTICE: "closure notice",
     Kind.CLOSURE_ORDER: "closure order",
     Kind.REFERRAL: "referral",
+    Kind.RESPECT_ORDER: "Respect Order",
 }
 
 
@@ -147,11 +151,30 @@ LIFECYCLES: dict[Kind, tuple[S, list[S], list[Row]]] = {
             ("discharge", [S.INTERIM, S.GRANTED], S.DISCHARGED),
         ],
     ),
-    # Variation and discharge of a CBO (SA2020 s.336) have no step yet: no state for them.
     Kind.CBO: (
         S.GRANTED,
-        [S.GRANTED, S.BREACHED],
-        [("breach", [S.GRANTED, S.BREACHED], S.BREACHED)],
+        [S.GRANTED, S.BREACHED, S.DISCHARGED],
+        [
+            ("breach", [S.GRANTED, S.BREACHED], S.BREACHED),
+            # SA2020 s.336: varied or discharged on the offender's or prosecution's application.
+            ("vary", [S.GRANTED, S.BREACHED], "="),  # type: ignore[list-item]
+            ("discharge", [S.GRANTED, S.BREACHED], S.DISCHARGED),
+            # SA2020 s.337: the annual review of an under-18's order.
+            ("review", [S.GRANTED, S.BREACHED], "="),  # type: ignore[list-item]
+        ],
+    ),
+    # Respect Order (ASBCPA2014 Part A1, inserted by the Crime and Policing Act 2026).
+    Kind.RESPECT_ORDER: (
+        S.APPLIED,
+        [S.APPLIED, S.INTERIM, S.GRANTED, S.REFUSED, S.DISCHARGED],
+        [
+            ("grant_interim", S.APPLIED, S.INTERIM),
+            ("grant", [S.APPLIED, S.INTERIM], S.GRANTED),
+            ("refuse", [S.APPLIED, S.INTERIM], S.REFUSED),
+            # Breach is an offence: recorded, then prosecuted; the order stays in force.
+            ("breach", [S.INTERIM, S.GRANTED], "="),  # type: ignore[list-item]
+            ("discharge", [S.INTERIM, S.GRANTED], S.DISCHARGED),
+        ],
     ),
     Kind.DISPERSAL: (
         S.GIVEN,

@@ -128,3 +128,19 @@ INJUNCTION = Notice("Injunction", (
     Content("penal notice", "CPR 81.4; PD 81", lacks="penal_notice", on="injunction_granted",
             to_record="Record that the order bears a penal notice"),
 ))
+
+RESPECT_ORDER = Notice("Respect Order", (
+    Content("each prohibition and requirement", "ASBCPA2014 Part A1 (CPA2026)",
+            check="respect_order_terms"),
+    Content("the period, or 'until further order'", "ASBCPA2014 Part A1 (CPA2026)",
+            check="respect_order_period"),
+    Content("named supervisor per requirement", "ASBCPA2014 Part A1 (CPA2026)",
+            check="respect_order_supervisor"),
+    Content("exclusion from the home, where made", "ASBCPA2014 Part A1 (CPA2026)",
+            lacks="exclusion_premises", on="respect_order_granted", optional=True,
+            to_record="Record the premises the respondent is excluded from"),
+    Content("that breach without reasonable excuse is a criminal offence",
+            "ASBCPA2014 Part A1 (CPA2026)", lacks="offence_warning",
+            on="respect_order_granted",
+            to_record="Record that the order states that breach is an offence"),
+))

@@ -102,6 +102,8 @@ def _granted(p: Pathway, e: Any) -> None:
         interim=e.interim, expires_on=e.expires_on, granted_on=local_date(e.occurred_at),
         power_of_arrest=e.power_of_arrest,
         power_of_arrest_expires_on=e.power_of_arrest_expires_on,
+        power_of_arrest_ground=e.power_of_arrest_ground or current.power_of_arrest_ground,
+        power_of_arrest_terms=e.power_of_arrest_terms,
         terms=e.terms or current.terms,
         positive_requirements=e.positive_requirements or current.positive_requirements,
         supervisor=e.supervisor or current.supervisor,
@@ -114,12 +116,15 @@ def _varied(p: Pathway, e: Any) -> None:
         changes["expires_on"] = e.expires_on
     if e.power_of_arrest is not None:
         changes["power_of_arrest"] = e.power_of_arrest
+    if e.power_of_arrest_ground is not None:
+        changes["power_of_arrest_ground"] = e.power_of_arrest_ground
     p._move(e.instrument_id, e, **changes)
 
 
 def _breach(p: Pathway, e: Any) -> None:
     current = p.instruments[e.instrument_id]
-    keeps = current.kind is Kind.INJUNCTION or current.state is S.APPEAL_PENDING
+    keeps = (current.kind in (Kind.INJUNCTION, Kind.RESPECT_ORDER)
+             or current.state is S.APPEAL_PENDING)
     state = current.state if keeps else S.BREACHED
     p._move(e.instrument_id, e, state, breaches=(*current.breaches, e.originator_version))
 
@@ -135,8 +140,39 @@ def _prosecution(p: Pathway, e: Any) -> None:
         p._move(related.id, e, S.PROSECUTED)
 
 
+def _cbo_varied(p: Pathway, e: Any) -> None:
+    current = p.instruments[e.instrument_id]
+    changes: dict[str, Any] = {"detail": e.changes,
+                               "varied_at": (*current.varied_at, e.occurred_at)}
+    if e.expires_on is not None:
+        changes["expires_on"] = e.expires_on
+    if e.prohibitions:
+        changes["terms"] = e.prohibitions
+    if e.requirements:
+        changes["positive_requirements"] = e.requirements
+    if e.supervisor:
+        changes["supervisor"] = e.supervisor
+    p._move(e.instrument_id, e, **changes)
+
+
+def _cbo_reviewed(p: Pathway, e: Any) -> None:
+    current = p.instruments[e.instrument_id]
+    p._move(e.instrument_id, e, detail=e.compliance,
+            reviewed_at=(*current.reviewed_at, e.occurred_at))
+
+
+def _respect_granted(p: Pathway, e: Any) -> None:
+    current = p.instruments[e.instrument_id]
+    p._move(e.instrument_id, e, S.INTERIM if e.interim else S.GRANTED, interim=e.interim,
+            expires_on=e.expires_on, granted_on=local_date(e.occurred_at),
+            terms=e.prohibitions or current.terms,
+            positive_requirements=e.requirements or current.positive_requirements,
+            supervisor=e.supervisor or current.supervisor)
+
+
 def _cpn(p: Pathway, e: Any) -> None:
     p._open(e, Kind.CPN, parent_id=e.warning_id, conduct=e.conduct, comply_by=e.comply_by,
+            conduct_categories=e.conduct_categories,
             terms=e.requirements)
     p._move(e.warning_id, e, S.ESCALATED)
 
@@ -145,6 +181,7 @@ Pathway.APPLIERS = SHARED_APPLIERS | {
     "pathway_opened": _opened,
     "early_intervention": lambda p, e: p._note(e, "early_intervention", e.intervention_id, e.kind),
     "cpw_issued": lambda p, e: p._open(e, Kind.CPW, conduct=e.conduct, comply_by=e.comply_by,
+                                       conduct_categories=e.conduct_categories,
                                        terms=e.requirements),
     "cpn_issued": _cpn,
     "cpn_appeal_lodged": lambda p, e: p._move(e.instrument_id, e, S.APPEAL_PENDING),
@@ -160,9 +197,19 @@ Pathway.APPLIERS = SHARED_APPLIERS | {
     "cbo_granted": lambda p, e: p._open(
         e, Kind.CBO, parent_id=e.prosecution_id, expires_on=e.expires_on,
         terms=e.prohibitions, positive_requirements=e.requirements, supervisor=e.supervisor),
+    "cbo_varied": _cbo_varied,
+    "cbo_discharged": lambda p, e: p._move(e.instrument_id, e, S.DISCHARGED, detail=e.reason),
+    "cbo_reviewed": _cbo_reviewed,
+    "respect_order_applied": lambda p, e: p._open(
+        e, Kind.RESPECT_ORDER, terms=e.prohibitions, positive_requirements=e.requirements,
+        supervisor=e.supervisor, without_notice=e.without_notice),
+    "respect_order_granted": _respect_granted,
+    "respect_order_discharged": lambda p, e: p._move(
+        e.instrument_id, e, S.REFUSED if e.outcome == "refused" else S.DISCHARGED),
     "injunction_applied": lambda p, e: p._open(
         e, Kind.INJUNCTION, terms=e.terms, positive_requirements=e.positive_requirements,
-        supervisor=e.supervisor, without_notice=e.without_notice),
+        supervisor=e.supervisor, without_notice=e.without_notice,
+        power_of_arrest_ground=e.power_of_arrest_ground),
     "injunction_granted": _granted,
     "injunction_varied": _varied,
     "injunction_discharged": lambda p, e: p._move(

@@ -7,7 +7,8 @@ when it occurred, a legal basis (the command's own, else its step's) and its has
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 from datetime import datetime, timedelta
 from functools import cache
 from uuid import UUID
@@ -18,6 +19,7 @@ from domain.commands import Command
 from domain.errors import DomainValidationError
 from domain.events.base import GENESIS_HASH, DomainEvent
 from domain.guards import Actor
+from domain.links import StreamFacts, linked_facts
 from domain.rulesets import RuleBook, RuleSet
 from domain.steps import StepSpec
 
@@ -45,10 +47,13 @@ def shared_fields(command_cls: type[BaseModel], event_cls: type[BaseModel]) -> t
 def record(
     event_cls: type[DomainEvent], spec: StepSpec, cmd: Command, *, stream_id: UUID,
     version: int, prev_hash: str, actor: Actor, now: datetime, rule_set: RuleSet,
-    overrides_used: Iterable[UUID] = (), basis: str | None = None,
+    overrides_used: Iterable[UUID] = (), derived: Mapping[str, Any] | None = None,
+    basis: str | None = None,
 ) -> DomainEvent:
-    """The sealed event recording `cmd` as entry `version` of the stream."""
+    """The sealed event recording `cmd` as entry `version` of the stream. `derived` holds
+    fields taken from other streams (an incident's time), which win over the command's."""
     data = {name: getattr(cmd, name) for name in shared_fields(type(cmd), event_cls)}
+    data.update(derived or {})
     envelope = {
         "originator_id": stream_id,
         "originator_version": version,
@@ -68,10 +73,14 @@ def record(
 def open_stream(
     event_cls: type[DomainEvent], spec: StepSpec, kind: str, stream_id: UUID, cmd: Command,
     actor: Actor, now: datetime, rule_book: RuleBook,
+    known: Mapping[UUID, StreamFacts] | None = None,
 ) -> DomainEvent:
-    """The first event of a new stream: its opening step, under the same rules as any step."""
+    """The first event of a new stream: its opening step, under the same rules as any step.
+    `known` holds the facts of the streams the step names (see `domain.links`)."""
     if cmd.step != spec.name:
         raise DomainValidationError.single("step", f"a {kind} starts with {spec.name}")
     check_not_in_future(cmd.occurred_at, now)
+    derived = linked_facts(spec.refers, cmd, known or {})
     return record(event_cls, spec, cmd, stream_id=stream_id, version=1, prev_hash=GENESIS_HASH,
-                  actor=actor, now=now, rule_set=rule_book.for_moment(cmd.occurred_at))
+                  actor=actor, now=now, rule_set=rule_book.for_moment(cmd.occurred_at),
+                  derived=derived)

@@ -21,11 +21,15 @@ class Instrument(Frozen):
     rule_set: str
     parent_id: UUID | None = None
     conduct: str | None = None
+    #: Behaviour categories a CPW or CPN addresses (empty: named in words only).
+    conduct_categories: tuple[str, ...] = ()
     comply_by: datetime | None = None
     expires_on: date | None = None
     granted_on: date | None = None
     power_of_arrest: bool = False
     power_of_arrest_expires_on: date | None = None
+    power_of_arrest_ground: str | None = None
+    power_of_arrest_terms: tuple[str, ...] = ()
     amount: Decimal | None = None
     without_notice: bool = False
     interim: bool = False
@@ -37,6 +41,9 @@ class Instrument(Frozen):
     detail: str = ""
     power: str | None = None
     breaches: tuple[int, ...] = ()
+    #: When the order was varied, and when reviewed (SA2020 ss.336-337).
+    varied_at: tuple[datetime, ...] = ()
+    reviewed_at: tuple[datetime, ...] = ()
     history: tuple[tuple[int, S, datetime], ...] = ()
 
     def moved(self, version: int, state: S, at: datetime, **changes: object) -> Instrument:
@@ -50,6 +57,8 @@ class LinkedIncident(Frozen):
     occurred_at: datetime
     conduct: str | None
     version: int
+    #: The incident's category (None on links recorded before categories were copied).
+    category: str | None = None
 
 
 class Note(Frozen):

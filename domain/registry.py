@@ -6,11 +6,12 @@ importing any one aggregate module (which imports this one) gives every guard.
 
 from __future__ import annotations
 
-from domain import rules_court, rules_person, rules_place, rules_soft
+from domain import rules_court, rules_orders, rules_person, rules_place, rules_records
+from domain import rules_soft
 from domain.guards import Guard, GuardRegistry
 
 #: The rules modules, in the order their guards are evaluated for a step.
-RULES = (rules_person, rules_court, rules_place, rules_soft)
+RULES = (rules_person, rules_court, rules_orders, rules_place, rules_soft, rules_records)
 
 REGISTRY = GuardRegistry(g for module in RULES for g in module.GUARDS)
 GUARDS = REGISTRY

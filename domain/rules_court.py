@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from domain.calendar import add_months, local_date
 from domain.guards import Decision, Failure, Guard, GuardKind, guard
 from domain.instruments import Kind, S
@@ -97,6 +99,76 @@ def _interim_activities(d: Decision) -> Failure | None:
     return None
 
 
+# ------------------------------------------------------------------ power of arrest (s.4)
+GROUNDS = {
+    "violence_or_threat": "the anti-social behaviour consists of or includes the use or "
+    "threatened use of violence against other persons (s.4(1)(a))",
+    "significant_risk_of_harm": "there is a significant risk of harm to other persons from "
+    "the respondent (s.4(1)(b))",
+}
+POA_STEPS = ("injunction_applied", "injunction_granted", "injunction_varied")
+
+
+def _texts(d: Decision, name: str) -> tuple[str, ...]:
+    return cast("tuple[str, ...]", cmd_field(d, name) or ())
+
+
+def _poa_wanted(d: Decision) -> bool:
+    if d.step == "injunction_applied":
+        return bool(cmd_field(d, "power_of_arrest_sought"))
+    return bool(cmd_field(d, "power_of_arrest"))
+
+
+@guard("power_of_arrest_requires_ground", HARD, "ASBCPA2014 s.4(1)",
+       "A power of arrest only on a recorded ground: violence or its threat against others, "
+       "or a significant risk of harm to others", *POA_STEPS)
+def _poa_ground(d: Decision) -> Failure | None:
+    if d.cmd is None or not _poa_wanted(d):
+        return None
+    stated = cmd_field(d, "power_of_arrest_ground")
+    applied = d.target("instrument_id")
+    ground = stated or (applied.power_of_arrest_ground if applied else None)
+    if ground is None:
+        return Failure(
+            "A power of arrest is sought but no ground for it is recorded: the court may attach "
+            "one only if the behaviour includes violence or threatened violence against other "
+            "persons, or there is a significant risk of harm to other persons.",
+            "Record power_of_arrest_ground ('violence_or_threat' or 'significant_risk_of_harm') "
+            "with power_of_arrest_evidence, or proceed without a power of arrest.")
+    if (stated or d.step == "injunction_applied") and not cmd_field(d, "power_of_arrest_evidence"):
+        return Failure(f"The ground is stated ({GROUNDS[str(ground)]}) but not its evidence.",
+                       "Record the evidence of the ground in power_of_arrest_evidence "
+                       "(the incidents of violence or threats, or the risk assessment).")
+    return None
+
+
+@guard("power_of_arrest_not_on_activity_requirement", HARD, "ASBCPA2014 s.4(1)",
+       "A power of arrest attaches to a prohibition or a requirement other than one to "
+       "participate in particular activities", "injunction_granted")
+def _poa_activities(d: Decision) -> Failure | None:
+    if d.cmd is None or not cmd_field(d, "power_of_arrest"):
+        return None
+    attached = _texts(d, "power_of_arrest_terms")
+    applied = d.target("instrument_id")
+    activities, terms = set(_texts(d, "positive_requirements")), set(_texts(d, "terms"))
+    if applied is not None:
+        activities |= set(applied.positive_requirements)
+        terms |= set(applied.terms)
+    wrong = [t for t in attached if t in activities]
+    if wrong:
+        return Failure(
+            f"The power of arrest is attached to a requirement to participate in particular "
+            f"activities: \"{wrong[0]}\".",
+            "Attach the power of arrest only to prohibitions (or other requirements); a failure "
+            "to take part in activities is enforced by a warrant (s.10).")
+    unknown = [t for t in attached if t not in terms]
+    if unknown:
+        return Failure(f"The power of arrest names a provision the injunction does not "
+                       f"contain: \"{unknown[0]}\".",
+                       "Name the provisions exactly as the injunction's terms state them.")
+    return None
+
+
 # ------------------------------------------------------------------ arrest and committal
 @guard("arrest_requires_power_of_arrest", HARD, "ASBCPA2014 ss.4, 9(1)",
        "Arrest without warrant needs an injunction with a power of arrest", "arrested")
@@ -157,6 +229,8 @@ GUARDS: tuple[Guard, ...] = (
     _supervisor,
     _without_notice,
     _interim_activities,
+    _poa_ground,
+    _poa_activities,
     _poa,
     _poa_in_date,
     _committal,

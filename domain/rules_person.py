@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from domain.bases import CASE_BASIS, OVERRIDE_BASIS
+from domain.bases import CASE_BASIS, IN_FORCE, OVERRIDE_BASIS
 from domain.calendar import (
     add_months, after_hours, cpn_appeal_deadline, fpn_period_end, local_date,
 )
+from domain.conduct import continuing_conduct, other_conduct, same_conduct
 from domain.guards import Decision, Failure, Guard, GuardKind, guard
 from domain.instruments import LABELS, Kind, S, next_state
 from domain.steps import ALL, PERSON
@@ -78,8 +79,7 @@ def _lifecycle(d: Decision) -> Failure | None:
 
 
 def _lifecycle_basis(d: Decision) -> str:
-    """The provision of the step refused, for the instrument it names (e.g. s.46 for a CPN
-    appeal): an instrument moves only as its own sections allow."""
+    """The provision of the step refused, for the instrument it names (s.46 for an appeal)."""
     kinds = tuple(i.kind for i in d.targets.values())
     return ALL[d.step].basis_for(d.cmd, kinds)
 
@@ -119,12 +119,11 @@ def _prior_warning(d: Decision) -> Failure | None:
         return Failure("No Community Protection Warning has been given to this subject.",
                        "Issue a CPW stating the conduct, what must change and by when.")
     conduct = cmd_field(d, "conduct")
+    named = cast("tuple[str, ...]", cmd_field(d, "conduct_categories") or ())
     w = warnings[0]
-    if isinstance(conduct, str) and w.conduct and conduct.strip().lower() != w.conduct.strip().lower():
-        return Failure(
-            f"The warning of {day(local_date(w.opened_at))} was about '{w.conduct}', not '{conduct}'.",
-            "A CPN must address the conduct the warning named; warn about new conduct first.",
-        )
+    text = conduct if isinstance(conduct, str) else None
+    if not same_conduct(w, text, named):
+        return other_conduct(w, text, named)
     if w.opened_at > d.at:
         return Failure("The warning was given after the date of this notice.",
                        "Check the dates of the warning and the notice.")
@@ -148,20 +147,19 @@ def _warning_deadline(d: Decision) -> Failure | None:
 @guard("cpn_requires_continuing_conduct", HARD, "ASBCPA2014 s.43(5)(b)-(c)",
        "Conduct must have continued after the warning's deadline", "cpn_issued")
 def _continuing(d: Decision) -> Failure | None:
+    named = cast("tuple[str, ...]", cmd_field(d, "conduct_categories") or ())
     for w in _warnings(d)[:1]:
+        if continuing_conduct(d.agg.incidents, w, d.at, named):
+            continue
         since = w.comply_by or w.opened_at
-        same = (w.conduct or "").strip().lower()
-        if not any(
-            since <= i.occurred_at <= d.at
-            and (i.conduct is None or not same or i.conduct.strip().lower() == same)
-            for i in d.agg.incidents
-        ):
-            return Failure(
-                f"No incident is linked to this pathway after {when(since)}, so there is no "
-                "evidence the conduct continued after the warning.",
-                f"Link an incident that occurred after {when(since)}.",
-                earliest=since,
-            )
+        wanted = named or w.conduct_categories
+        of = f" of {', '.join(wanted)}" if wanted else ""
+        return Failure(
+            f"No incident{of} is linked to this pathway after {when(since)}, so there is no "
+            "evidence the conduct continued after the warning.",
+            f"Link an incident{of} that occurred after {when(since)}.",
+            earliest=since,
+        )
     return None
 
 
@@ -197,6 +195,24 @@ def _fpn_breach(d: Decision) -> Failure | None:
             "Do not offer a fixed penalty; if the conduct continues, begin again with a warning.")
     return Failure("No breach of a Community Protection Notice has been recorded.",
                    "Record the breach of the CPN (breach_recorded) with its evidence first.")
+
+
+@guard("fpn_one_per_breach", HARD, "ASBCPA2014 s.52(1)-(2)",
+       "One fixed penalty per breach: a further FPN needs a further breach", "fpn_issued")
+def _fpn_per_breach(d: Decision) -> Failure | None:
+    notice = d.target("notice_id")
+    if notice is None or not notice.breaches:
+        return None
+    fpns = [f for f in d.agg.of_kind(Kind.FPN) if f.parent_id == notice.id]
+    last = max(fpns, key=lambda f: f.opened_version, default=None)
+    if last is None or notice.breaches[-1] > last.opened_version:
+        return None
+    return Failure(
+        f"The breach recorded in entry {notice.breaches[-1]} already has the fixed penalty "
+        f"of {day(local_date(last.opened_at))} (entry {last.opened_version}); an FPN offers "
+        "to discharge liability for one offence.",
+        "Record the FPN's payment or prosecute once its period ends; a new FPN needs a new "
+        "breach recorded after it.")
 
 
 @guard("fpn_amount_cap", HARD, "ASBCPA2014 s.52(7)",
@@ -235,7 +251,7 @@ def _fpn_period(d: Decision) -> Failure | None:
     return None
 
 
-@guard("cbo_requires_conviction", HARD, "SA2020 s.330",
+@guard("cbo_requires_conviction", HARD, "SA2020 s.331(1)-(3)",
        "A CBO is made only on conviction", "cbo_granted")
 def _cbo_conviction(d: Decision) -> Failure | None:
     prosecution = d.target("prosecution_id")
@@ -300,18 +316,9 @@ def _override(d: Decision) -> Failure | None:
 
 
 # ------------------------------------------------------------------ breaches
-#: What binds the subject, and for how long, for each instrument a breach may concern.
-_IN_FORCE: dict[Kind, str] = {
-    Kind.CPN: "ASBCPA2014 ss.43(3), 48(1)",
-    Kind.INJUNCTION: "ASBCPA2014 s.1(6)",
-    Kind.DISPERSAL: "ASBCPA2014 ss.35(4), 39(1)",
-    Kind.CBO: "SA2020 s.339(1)",
-}
-
-
 def _in_force_basis(d: Decision) -> str | None:
     inst = d.target("instrument_id")
-    return _IN_FORCE.get(inst.kind) if inst is not None else None
+    return IN_FORCE.get(inst.kind) if inst is not None else None
 
 
 @guard("breach_outside_instrument_period", HARD,
@@ -325,7 +332,7 @@ def _breach_period(d: Decision) -> Failure | None:
         return None
     # An injunction binds from its grant, not from the application.
     made = next((at for _, s, at in inst.history if s in (S.GRANTED, S.INTERIM)), None)
-    made = made if inst.kind is Kind.INJUNCTION else inst.opened_at
+    made = made if inst.kind in (Kind.INJUNCTION, Kind.RESPECT_ORDER) else inst.opened_at
     if made is None or d.at < made:
         return Failure(f"The {LABELS[inst.kind]} was not in force at {when(d.at)}"
                        + (f"; it was made at {when(made)}." if made else "."),
@@ -379,6 +386,7 @@ GUARDS: tuple[Guard, ...] = (
     _continuing,
     _appeal_time,
     _fpn_breach,
+    _fpn_per_breach,
     _fpn_cap,
     _fpn_period,
     _cbo_conviction,

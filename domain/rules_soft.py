@@ -7,7 +7,7 @@ from domain.guards import Decision, Failure, Guard, GuardKind, guard
 from domain.instruments import Kind
 
 SOFT = GuardKind.SOFT
-SEVERE = ("cpn_issued", "injunction_applied", "closure_notice_issued")
+SEVERE = ("cpn_issued", "injunction_applied", "respect_order_applied", "closure_notice_issued")
 
 
 @guard("support_not_offered", SOFT,
@@ -35,6 +35,7 @@ def _assessment(d: Decision) -> Failure | None:
 LESSER: dict[str, tuple[tuple[str, ...], tuple[Kind, ...]]] = {
     "cpw_issued": (("early_intervention",), ()),
     "injunction_applied": (("early_intervention",), (Kind.CPW, Kind.CPN, Kind.CBO)),
+    "respect_order_applied": (("early_intervention",), (Kind.CPW, Kind.CPN, Kind.INJUNCTION)),
     "closure_notice_issued": (("environmental_measure", "early_intervention"), ()),
 }
 

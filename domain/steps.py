@@ -10,20 +10,9 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from domain import notices
-from domain.bases import (
-    BREACH_BASES,
-    BREACH_BASIS,
-    CASE_BASIS,
-    CONSULTATION_BASES,
-    GUIDANCE,
-    OVERRIDE_BASIS,
-    PROBLEM_SOLVING_BASIS,
-    PROSECUTION_BASES,
-    PROSECUTION_BASIS,
-    RECORD_BASIS,
-)
+from domain import bases, notices
 from domain.instruments import SEVERITY, Kind
+from domain.links import StreamRef
 from domain.notices import Notice
 
 Trigger = Callable[[Any], str | None] | str | None
@@ -97,8 +86,7 @@ class StepSpec:
     basis_by_about: tuple[tuple[str, str], ...] = ()
 
     def basis_for(self, cmd: Any = None, kinds: tuple[Kind, ...] = ()) -> str:
-        """The basis of this step as recorded: the one for the instrument or step it is
-        about when that decides it, else the step's own."""
+        """The basis for the instrument or step it is about, else the step's own."""
         about = getattr(cmd, "about_step", None)
         for step, basis in self.basis_by_about:
             if about == step:
@@ -108,6 +96,20 @@ class StepSpec:
                 if k is kind:
                     return basis
         return self.legal_basis
+    #: Fields naming another stream (an incident, a place, a pathway), checked against it.
+    refers: tuple[StreamRef, ...] = ()
+    #: The field holding the id of the record the step creates, when it is not an
+    #: instrument (whose id field follows from `opens`).
+    creates: str | None = None
+
+    @property
+    def new_id_field(self) -> str | None:
+        """The field whose id the step creates: a second use of that id is a duplicate."""
+        if self.creates is not None:
+            return self.creates
+        if self.opens is None:
+            return None
+        return "referral_id" if self.opens is Kind.REFERRAL else "instrument_id"
 
     @property
     def moves(self) -> frozenset[Kind]:
@@ -131,8 +133,13 @@ def _k(*kinds: Kind) -> frozenset[Kind]:
 PERSON_STEPS: tuple[StepSpec, ...] = (
     StepSpec("incident_linked", "Link an incident",
              "ASBCPA2014 s.2(1) (conduct evidenced); Civil Evidence Act 1995 s.4",
-             done="Incident linked to the case", category="evidence"),
-    StepSpec("early_intervention", "Early intervention", "Non-statutory: " + GUIDANCE,
+             done="Incident linked to the case", category="evidence",
+             refers=(StreamRef("incident_id", "incident",
+                               copies=(("incident_occurred_at", "occurred_at"),
+                                       ("incident_category", "category"))),),
+             creates="incident_id"),
+    StepSpec("early_intervention", "Early intervention", "Non-statutory: " + bases.GUIDANCE,
+             creates="intervention_id",
              done="Early intervention", category="warning", measure=Measure.LESSER,
              significance="lesser measure (non-statutory early intervention)"),
     StepSpec("support_referral_made", "Offer a support referral", "ASB Principles 2022",
@@ -145,11 +152,12 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
              done="Support referral updated", category="referral"),
     StepSpec("consultation_recorded", "Record a consultation",
              "ASBCPA2014 s.14(1) (injunction), s.43(6) (CPN), s.76(7) (closure notice)",
+             creates="consultation_id",
              done="Consultation recorded", category="consultation",
              significance="consultation / informing appropriate bodies",
-             basis_by_about=CONSULTATION_BASES),
+             basis_by_about=bases.CONSULTATION_BASES),
     StepSpec("proportionality_assessed", "Assess proportionality",
-             "HRA 1998 Sch.1 Art 8; Equality Act 2010 ss.15, 149",
+             "HRA 1998 Sch.1 Art 8; Equality Act 2010 ss.15, 149", creates="assessment_id",
              done="Proportionality assessment", category="assessment"),
     StepSpec("cpw_issued", "Issue a Community Protection Warning", "ASBCPA2014 s.43(5)(a)",
              opens=Kind.CPW,
@@ -170,10 +178,12 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
                              else "appeal_dismissed",
                              possible=("appeal_quashed", "appeal_dismissed")),),
              done="CPN appeal decided", category="appeal", court=Court.RECORD),
-    StepSpec("breach_recorded", "Record a breach", BREACH_BASIS, basis_by_kind=BREACH_BASES,
+    StepSpec("breach_recorded", "Record a breach", bases.BREACH_BASIS, basis_by_kind=bases.BREACH_BASES,
              targets=(Target("instrument_id",
-                             _k(Kind.CPN, Kind.INJUNCTION, Kind.CBO, Kind.DISPERSAL), "breach"),),
-             done="Breach recorded", category="breach"),
+                             _k(Kind.CPN, Kind.INJUNCTION, Kind.CBO, Kind.DISPERSAL,
+                                Kind.RESPECT_ORDER), "breach"),),
+             done="Breach recorded", category="breach",
+             refers=(StreamRef("incident_id", "incident"),)),
     StepSpec("fpn_issued", "Issue a Fixed Penalty Notice", "ASBCPA2014 s.52(1)", opens=Kind.FPN,
              targets=(Target("notice_id", _k(Kind.CPN)),),
              done="Fixed Penalty Notice issued", category="FPN", measure=Measure.ESCALATION,
@@ -182,9 +192,10 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
              targets=(Target("instrument_id", _k(Kind.FPN), "pay"),),
              done="Fixed Penalty Notice paid", category="FPN",
              significance="FPN paid: no conviction for the offence (s.52(4))"),
-    StepSpec("prosecution_started", "Start a prosecution", PROSECUTION_BASIS, basis_by_kind=PROSECUTION_BASES,
+    StepSpec("prosecution_started", "Start a prosecution", bases.PROSECUTION_BASIS, basis_by_kind=bases.PROSECUTION_BASES,
              opens=Kind.PROSECUTION,
-             targets=(Target("relates_to", _k(Kind.CPN, Kind.FPN, Kind.CBO, Kind.DISPERSAL),
+             targets=(Target("relates_to", _k(Kind.CPN, Kind.FPN, Kind.CBO, Kind.DISPERSAL,
+                                              Kind.RESPECT_ORDER),
                              optional=True),),
              done="Prosecution started", category="prosecution", court=Court.PROCEEDINGS,
              measure=Measure.ESCALATION, significance="criminal proceedings started"),
@@ -193,9 +204,37 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
                              lambda c: "convict" if c.outcome == "convicted" else "acquit",
                              possible=("convict", "acquit")),),
              done="Court outcome recorded", category="hearing", court=Court.RECORD),
-    StepSpec("cbo_granted", "Record a Criminal Behaviour Order", "SA2020 ss.330-331",
+    StepSpec("cbo_granted", "Record a Criminal Behaviour Order", "SA2020 ss.330-331, 334",
              opens=Kind.CBO, targets=(Target("prosecution_id", _k(Kind.PROSECUTION)),),
              done="Criminal Behaviour Order made", category="order", court=Court.RECORD),
+    StepSpec("cbo_varied", "Record a Criminal Behaviour Order varied", "SA2020 s.336",
+             targets=(Target("instrument_id", _k(Kind.CBO), "vary"),),
+             done="Criminal Behaviour Order varied", category="order", court=Court.RECORD),
+    StepSpec("cbo_discharged", "Record a Criminal Behaviour Order discharged", "SA2020 s.336",
+             targets=(Target("instrument_id", _k(Kind.CBO), "discharge"),),
+             done="Criminal Behaviour Order discharged", category="order", court=Court.RECORD),
+    StepSpec("cbo_reviewed", "Review a Criminal Behaviour Order (offender under 18)",
+             "SA2020 ss.337-338",
+             targets=(Target("instrument_id", _k(Kind.CBO), "review"),),
+             done="Criminal Behaviour Order reviewed", category="review",
+             significance="annual review of an under-18's order (SA2020 s.337)"),
+    StepSpec("respect_order_applied", "Apply for a Respect Order",
+             "ASBCPA2014 Part A1 (inserted by CPA2026)", opens=Kind.RESPECT_ORDER,
+             done="Respect Order applied for", category="application", court=Court.PROCEEDINGS,
+             measure=Measure.ESCALATION, notice=notices.RESPECT_ORDER),
+    StepSpec("respect_order_granted", "Record a Respect Order made",
+             "ASBCPA2014 Part A1 (inserted by CPA2026)",
+             targets=(Target("instrument_id", _k(Kind.RESPECT_ORDER),
+                             lambda c: "grant_interim" if c.interim else "grant",
+                             possible=("grant_interim", "grant")),),
+             done="Respect Order made", category="order", court=Court.RECORD,
+             significance="Respect Order made: breach is a criminal offence"),
+    StepSpec("respect_order_discharged", "Record a Respect Order discharged or refused",
+             "ASBCPA2014 Part A1 (inserted by CPA2026)",
+             targets=(Target("instrument_id", _k(Kind.RESPECT_ORDER),
+                             lambda c: "refuse" if c.outcome == "refused" else "discharge",
+                             possible=("refuse", "discharge")),),
+             done="Respect Order discharged or refused", category="order", court=Court.RECORD),
     StepSpec("injunction_applied", "Apply for a civil injunction", "ASBCPA2014 ss.1, 5-6, 14",
              opens=Kind.INJUNCTION,
              done="Injunction applied for", category="application", court=Court.PROCEEDINGS,
@@ -232,15 +271,15 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
              "failing to comply is an offence (s.39)",
              notice=notices.DISPERSAL),
     StepSpec("override_authorised", "Authorise an override of a SOFT guard",
-             OVERRIDE_BASIS,
+             bases.OVERRIDE_BASIS, creates="override_id",
              done="Override of a SOFT guard authorised", category="authorisation"),
-    StepSpec("entry_corrected", "Correct an entry", RECORD_BASIS,
+    StepSpec("entry_corrected", "Correct an entry", bases.RECORD_BASIS,
              done="Entry corrected", category="correction"),
     StepSpec("evidence_attached", "Attach evidence", "Civil Evidence Act 1995 ss.1-4",
              done="Evidence attached", category="evidence"),
-    StepSpec("pathway_closed", "Close the pathway", CASE_BASIS,
+    StepSpec("pathway_closed", "Close the pathway", bases.CASE_BASIS,
              done="Case closed", category="case"),
-    StepSpec("pathway_reopened", "Reopen the pathway", CASE_BASIS,
+    StepSpec("pathway_reopened", "Reopen the pathway", bases.CASE_BASIS,
              done="Case reopened", category="case"),
 )
 
@@ -271,12 +310,13 @@ PLACE_ONLY_STEPS: tuple[StepSpec, ...] = (
              targets=(Target("instrument_id", _k(Kind.CLOSURE_ORDER), "discharge"),),
              done="Closure order discharged", category="order", court=Court.RECORD),
     StepSpec("environmental_measure_recorded", "Record an environmental measure",
-             PROBLEM_SOLVING_BASIS,
+             bases.PROBLEM_SOLVING_BASIS, creates="measure_id",
              done="Environmental measure recorded", category="problem-solving",
              measure=Measure.LESSER),
-    StepSpec("objective_set", "Set a SMART objective", PROBLEM_SOLVING_BASIS,
+    StepSpec("objective_set", "Set a SMART objective", bases.PROBLEM_SOLVING_BASIS,
+             creates="objective_id",
              done="SMART objective set", category="problem-solving"),
-    StepSpec("outcome_review_held", "Hold an outcome review", PROBLEM_SOLVING_BASIS,
+    StepSpec("outcome_review_held", "Hold an outcome review", bases.PROBLEM_SOLVING_BASIS,
              done="Outcome review held", category="problem-solving"),
 )
 
@@ -295,12 +335,13 @@ ALL: dict[str, StepSpec] = PERSON | PLACE
 #: The events that open a stream: not steps one records on a case, but entries of its log.
 OPENING_STEPS: tuple[StepSpec, ...] = (
     StepSpec("pathway_opened", "Open a pathway",
-             "CDA 1998 s.17; " + GUIDANCE, done="Case opened",
+             "CDA 1998 s.17; " + bases.GUIDANCE, done="Case opened",
              category="case"),
     StepSpec("place_registered", "Register a place", "CDA 1998 s.17; ASBCPA2014 Part 4 Ch.3",
              done="Place registered", category="case"),
     StepSpec("incident_reported", "Report an incident", "CDA 1998 s.17; ASBCPA2014 s.2",
-             done="Incident reported", category="incident"),
+             done="Incident reported", category="incident",
+             refers=(StreamRef("place_id", "place"), StreamRef("subject_pathway_ids", "pathway"))),
 )
 #: The first step of each kind of stream: recorded by opening the stream, never a next step.
 OPENERS: dict[str, StepSpec] = {s.name: s for s in OPENING_STEPS}
@@ -320,23 +361,6 @@ ESCALATION_STEPS: frozenset[str] = frozenset(
 MEASURE_STEPS: frozenset[str] = frozenset(n for n, s in ALL.items() if s.measure is not None)
 #: Steps that issue a notice or order with statutory contents.
 NOTICE_STEPS: frozenset[str] = frozenset(n for n, s in ALL.items() if s.notice is not None)
-
-
-#: Ids of things a step brings into being that are not instruments (notes, overrides).
-_NEW_NOTE_IDS: dict[str, str] = {
-    "early_intervention": "intervention_id",
-    "consultation_recorded": "consultation_id",
-    "proportionality_assessed": "assessment_id",
-    "override_authorised": "override_id",
-    "environmental_measure_recorded": "measure_id",
-    "objective_set": "objective_id",
-}
-#: For each step that creates something with an id of its own, the field holding that id.
-#: The server assigns it when the request gives none; a client may still choose it.
-NEW_IDS: dict[str, str] = _NEW_NOTE_IDS | {
-    s.name: "referral_id" if s.opens is Kind.REFERRAL else "instrument_id"
-    for s in ALL.values() if s.opens is not None
-}
 
 
 def done(step: str) -> str:
@@ -368,6 +392,12 @@ FPN_PAID = "fpn_paid"
 PROSECUTION_STARTED = "prosecution_started"
 CONVICTION_RECORDED = "conviction_recorded"
 CBO_GRANTED = "cbo_granted"
+CBO_VARIED = "cbo_varied"
+CBO_DISCHARGED = "cbo_discharged"
+CBO_REVIEWED = "cbo_reviewed"
+RESPECT_ORDER_APPLIED = "respect_order_applied"
+RESPECT_ORDER_GRANTED = "respect_order_granted"
+RESPECT_ORDER_DISCHARGED = "respect_order_discharged"
 INJUNCTION_APPLIED = "injunction_applied"
 INJUNCTION_GRANTED = "injunction_granted"
 INJUNCTION_VARIED = "injunction_varied"

@@ -95,6 +95,51 @@ Feature: Community Protection Warnings and Notices
       And Jade Pollard had a warning letter, a support referral and a proportionality assessment by 20 February 2026
       Then on 25 March 2026, "Issue a Community Protection Notice" is not possible for Jade Pollard because of cpn_requires_prior_warning
 
+  Rule: A notice may narrow the conduct the warning named, never widen it (ASBCPA 2014 s.43(5)(a))
+    A warning names the behaviour it is about in the incident categories' words (noise,
+    verbal abuse, ...) as well as in free text. The notice that follows it may address some of
+    those behaviours, in its own words; it may not add a behaviour the person was never warned
+    about. Warnings recorded before categories were kept are compared by their words.
+
+    Background:
+      Given Dean Harrow, born 4 May 1990, is the subject of an ASB case
+      And Dean Harrow had a warning letter, a support referral and a proportionality assessment by 20 February 2026
+      And Dean Harrow was given a Community Protection Warning about behaviour "noise, verbal abuse" on 1 March 2026 to comply by 15 March 2026
+
+    @guard:cpn_requires_prior_warning @guard:cpn_requires_continuing_conduct
+    Scenario: A notice about one of the warned behaviours, in its own words, is issued
+      Given a further "Noise" incident by Dean Harrow happened on 20 March 2026 at 23:00
+      When Dean Harrow is given a Community Protection Notice about behaviour "noise" in the words "amplified music after 23:00" on 25 March 2026
+      Then it is recorded
+
+    @guard:cpn_requires_prior_warning
+    Scenario: A notice adding a behaviour the warning did not name is refused
+      Given a further "Noise" incident by Dean Harrow happened on 20 March 2026 at 23:00
+      When Dean Harrow is given a Community Protection Notice about behaviour "noise, graffiti" in the words "music and tagging" on 25 March 2026
+      Then it is refused: cpn_requires_prior_warning
+      And the refusal explains "this notice adds graffiti"
+      And the refusal advises "never widen it"
+      And nothing is added to Dean Harrow's case
+
+    @guard:cpn_requires_continuing_conduct
+    Scenario: Only an incident of a behaviour the notice addresses shows the conduct continued
+      Given a further "Graffiti" incident by Dean Harrow happened on 20 March 2026 at 23:00
+      When Dean Harrow is given a Community Protection Notice about behaviour "noise" in the words "amplified music after 23:00" on 25 March 2026
+      Then it is refused: cpn_requires_continuing_conduct
+      And the refusal explains "No incident of noise is linked to this pathway after 16 Mar 2026 00:00"
+
+    Scenario: A link to an incident that does not exist is rejected and cannot unlock a notice
+      When an incident id that no incident has is linked to Dean Harrow's case on 20 March 2026
+      Then it is rejected because "incident_id" no incident with id
+      And nothing is added to Dean Harrow's case
+      When Dean Harrow is given a Community Protection Notice about behaviour "noise" in the words "amplified music after 23:00" on 25 March 2026
+      Then it is refused: cpn_requires_continuing_conduct
+
+    Scenario: A link takes the incident's time from the incident, and a different time is rejected
+      When a "Noise" incident of 20 March 2026 at 23:00 is linked to Dean Harrow's case, said to have happened on 21 March 2026 at 23:00
+      Then it is rejected because "incident_occurred_at" it is taken from the incident
+      And nothing is added to Dean Harrow's case
+
   Rule: The warning must allow enough time to comply before a notice (ASBCPA 2014 s.43(5)(b))
 
     Background:

@@ -26,6 +26,35 @@ Feature: Corrections and the integrity of the record
       When the officer corrects entry 2 of Dean Harrow's case on 21 February 2026 to read "posted", because "typo"
       Then it is rejected because "reason" String should have at least 10 characters
 
+  Rule: Each thing done is entered once: an id already used names an existing entry (Civil Evidence Act 1995 s.9)
+    A step that creates something under an id (an instrument, a referral, an intervention, a
+    consultation, an assessment, an override, the link of an incident) is refused if the id
+    already names an entry of the case, so a retried or repeated request never puts a second
+    entry into a chronology. A new thing needs a new id.
+
+    @guard:duplicate_entry
+    Scenario: A home visit recorded again under the same id is refused
+      Given the officer recorded a home visit for Dean Harrow on 21 February 2026 under id "visit-1"
+      When the officer records a home visit for Dean Harrow on 22 February 2026 under id "visit-1"
+      Then it is refused: duplicate_entry
+      And the refusal explains "already names entry 5"
+      And the refusal advises "give a new intervention_id"
+      And nothing is added to Dean Harrow's case
+
+    @guard:duplicate_entry
+    Scenario: A second home visit under its own id is recorded
+      Given the officer recorded a home visit for Dean Harrow on 21 February 2026 under id "visit-1"
+      When the officer records a home visit for Dean Harrow on 22 February 2026 under id "visit-2"
+      Then it is recorded
+
+    @guard:duplicate_entry
+    Scenario: The same incident linked twice is refused
+      Given a further incident of loud music by Dean Harrow happened on 21 February 2026 at 23:00
+      When the officer links that incident to Dean Harrow's case again on 22 February 2026
+      Then it is refused: duplicate_entry
+      And the refusal explains "is already linked to this pathway"
+      And nothing is added to Dean Harrow's case
+
   Rule: Every entry says who recorded it, when, on what basis and under which law (DPA 2018 s.62 logging; design)
 
     Scenario: The entry of a warning records its author, agency, role, legal basis and rule set

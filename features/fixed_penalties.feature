@@ -34,6 +34,29 @@ Feature: Fixed penalty notices for failing to comply with a Community Protection
       Then it is refused: fpn_requires_cpn_breach
       And the refusal explains "The Community Protection Notice was quashed on appeal on 20 Apr 2026"
 
+  Rule: One fixed penalty per breach: a further penalty needs a further breach (ASBCPA 2014 s.52(1)-(2))
+    A fixed penalty offers the person the chance to discharge liability for one offence of
+    failing to comply. A second penalty for the same failure is refused; a later failure,
+    once recorded, may found another.
+
+    @guard:fpn_one_per_breach
+    Scenario: A second penalty for the same breach is refused
+      Given Dean Harrow failed to comply with the Community Protection Notice on 8 April 2026 at 23:30
+      And Dean Harrow was given a fixed penalty notice of £100 on 10 April 2026
+      When Dean Harrow is given a fixed penalty notice of £100 on 11 April 2026
+      Then it is refused: fpn_one_per_breach
+      And the refusal explains "already has the fixed penalty of 10 Apr 2026"
+      And the refusal advises "a new FPN needs a new breach recorded after it"
+      And nothing is added to Dean Harrow's case
+
+    @guard:fpn_one_per_breach
+    Scenario: A further breach after the first penalty may found another
+      Given Dean Harrow failed to comply with the Community Protection Notice on 8 April 2026 at 23:30
+      And Dean Harrow was given a fixed penalty notice of £100 on 10 April 2026
+      And Dean Harrow failed to comply with the Community Protection Notice on 20 April 2026 at 23:30
+      When Dean Harrow is given a fixed penalty notice of £100 on 21 April 2026
+      Then it is recorded
+
   Rule: The penalty may not exceed the statutory maximum, £100 under the 2014 Act (ASBCPA 2014 s.52(7))
 
     @guard:fpn_amount_cap

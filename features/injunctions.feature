@@ -191,3 +191,63 @@ Feature: Civil injunctions to prevent anti-social behaviour
       Then it is recorded
       And Dean Harrow's deadlines, soonest first, are:
         | deadline | due | legal basis |
+
+  Rule: A power of arrest needs its ground: violence or threatened violence against other persons, or a significant risk of harm to them (ASBCPA 2014 s.4(1))
+
+    Background:
+      Given Dean Harrow, born 4 May 1990, is the subject of an ASB case
+      And Dean Harrow had a warning letter, a support referral and a proportionality assessment by 1 May 2026
+
+    @guard:power_of_arrest_requires_ground
+    Scenario: A power of arrest sought for noise nuisance alone, with no ground, is refused
+      When the council applies for an injunction against Dean Harrow on 1 June 2026 with a power of arrest and no ground
+      Then it is refused: power_of_arrest_requires_ground
+      And the refusal explains "no ground for it is recorded"
+      And the refusal advises "power_of_arrest_ground"
+
+    @guard:power_of_arrest_requires_ground
+    Scenario: A ground stated without its evidence is refused
+      When the council applies for an injunction against Dean Harrow on 1 June 2026 with a power of arrest on the ground "significant_risk_of_harm" and no evidence
+      Then it is refused: power_of_arrest_requires_ground
+      And the refusal explains "significant risk of harm to other persons from the respondent (s.4(1)(b))"
+
+    @guard:power_of_arrest_requires_ground
+    Scenario Outline: A power of arrest sought on the ground of <ground>, with its evidence, is recorded
+      When the council applies for an injunction against Dean Harrow on 1 June 2026 with a power of arrest on the ground "<ground>" evidenced by "<evidence>"
+      Then it is recorded
+
+      Examples:
+        | ground                   | evidence                                              |
+        | violence_or_threat       | threatened a neighbour with a bottle on 2 May 2026    |
+        | significant_risk_of_harm | police risk assessment of 20 May 2026: high risk      |
+
+    @guard:power_of_arrest_requires_ground
+    Scenario: A court attaching a power of arrest the application did not seek must record its ground
+      Given the council applied for an injunction against Dean Harrow on 1 June 2026
+      When the court grants the injunction on 15 June 2026 until 14 June 2027, with a power of arrest and no ground
+      Then it is refused: power_of_arrest_requires_ground
+
+    @guard:power_of_arrest_requires_ground
+    Scenario: The ground recorded on the application carries to the grant
+      Given the council applied for an injunction against Dean Harrow on 1 June 2026 with a power of arrest on the ground "violence_or_threat" evidenced by "threatened a neighbour with a bottle on 2 May 2026"
+      When the court grants the injunction on 15 June 2026 until 14 June 2027, with a power of arrest and no ground
+      Then it is recorded
+
+  Rule: A power of arrest is never attached to a requirement to participate in particular activities (ASBCPA 2014 s.4(1))
+
+    Background:
+      Given Dean Harrow, born 4 May 1990, is the subject of an ASB case
+      And Dean Harrow had a warning letter, a support referral and a proportionality assessment by 1 May 2026
+      And the council applied for an injunction against Dean Harrow on 1 June 2026 with a power of arrest on the ground "violence_or_threat" evidenced by "threatened a neighbour with a bottle on 2 May 2026"
+
+    @guard:power_of_arrest_not_on_activity_requirement
+    Scenario: A power of arrest attached to a requirement to attend a course is refused
+      When the court grants the injunction on 15 June 2026 until 14 June 2027, with a power of arrest attached to "attend an anger management course", a requirement to participate in activities supervised by Northshire Probation Service
+      Then it is refused: power_of_arrest_not_on_activity_requirement
+      And the refusal advises "a warrant (s.10)"
+
+    @guard:power_of_arrest_not_on_activity_requirement
+    Scenario: A power of arrest attached to a prohibition is recorded
+      When the court grants the injunction on 15 June 2026 until 14 June 2027, with a power of arrest attached to "not to enter Orchard Walk between 22:00 and 07:00 except to go home"
+      Then it is recorded
+      And the power of arrest is attached to "not to enter Orchard Walk between 22:00 and 07:00 except to go home"

@@ -14,12 +14,14 @@ from uuid import UUID, uuid4
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import RecordConflictError
 
+from domain.links import StreamFacts, facts_of, referenced_ids
 from domain.model import (
     Actor, CaseStream, Command, Deadline, DomainEvent, DomainValidationError, Incident,
     IncidentReported, NextStep, NotFoundError, Pathway, PathwayOpened, Place, PlaceRegistered,
     RuleBook, Snapshot, StepRefusedError, VersionConflictError, deadlines, next_steps,
     parse_command,
 )
+from domain.steps import LOGGED
 from service.concurrency import BLIND_APPEND_ATTEMPTS, StreamLocks, backoff
 from service.idempotency import (
     CommandIdReusedError, CommandLog, CommandRecord, check_command_id, request_hash,
@@ -150,7 +152,7 @@ class PathwayApplication(Application[UUID]):
         if (done := self._replayed(command_id, digest)) is not None:
             return done.originator_id
         stream_id = id or uuid4()
-        event = cls.open(stream_id, cmd, actor, self.clock(), self.rule_book)
+        event = cls.open(stream_id, cmd, actor, self.clock(), self.rule_book, self._known(cmd))
         return self._save_command(None, event, command_id, digest).originator_id
 
     def record(
@@ -197,13 +199,25 @@ class PathwayApplication(Application[UUID]):
                 f"{stream_id} is at version {agg.version}, not {expected_version}"
             )
         try:
-            event = agg.decide(command, actor, self.clock(), self.rule_book)
+            event = agg.decide(command, actor, self.clock(), self.rule_book, self._known(command))
         except (StepRefusedError, DomainValidationError):
             # Refused because a twin of this command was stored since the check above?
             if (done := self._replayed(command_id, digest)) is not None:
                 return done
             raise
         return self._save_command(agg, event, command_id, digest)
+
+    def _known(self, cmd: Command) -> dict[UUID, StreamFacts]:
+        """The facts of every stream the command names, as they stand (unknown ids are left
+        out: the domain refuses them, naming the field)."""
+        spec = LOGGED.get(cmd.step)
+        known: dict[UUID, StreamFacts] = {}
+        for stream_id in referenced_ids(spec.refers if spec else (), cmd):
+            try:
+                known[stream_id] = facts_of(self.load_any(stream_id))
+            except NotFoundError:
+                continue
+        return known
 
     # ------------------------------------------------------------------ idempotency
     @staticmethod

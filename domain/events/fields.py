@@ -31,9 +31,14 @@ class PathwayOpenedFields(Frozen):
 
 class IncidentLinkedFields(Frozen):
     incident_id: UUID
-    incident_occurred_at: AwareDatetime
+    #: Taken from the incident; a command may give it only to confirm it.
+    incident_occurred_at: AwareDatetime | None = None
     summary: Text = ""
     conduct: str | None = Field(default=None, max_length=200)
+
+
+#: Behaviour categories a warning or notice addresses: the incident categories' words.
+ConductCategories = tuple[Name, ...]
 
 
 InterventionKind = Literal[
@@ -91,6 +96,7 @@ class ProportionalityAssessedFields(Frozen):
 class CpwIssuedFields(Frozen):
     instrument_id: UUID
     conduct: Name
+    conduct_categories: ConductCategories = ()
     requirements: tuple[Name, ...] = Field(min_length=1)
     comply_by: AwareDatetime
     lesser_measures_reason: Text | None = None
@@ -112,6 +118,7 @@ class CpnIssuedFields(Frozen):
     instrument_id: UUID
     warning_id: UUID
     conduct: Name
+    conduct_categories: ConductCategories = ()
     requirements: tuple[Name, ...] = Field(min_length=1)
     comply_by: AwareDatetime | None = None
     issuer_authority: IssuerAuthority = "constable"
@@ -179,6 +186,11 @@ class CboGrantedFields(Frozen):
     supervisor: Name | None = None
 
 
+#: s.4(1)(a): the behaviour consists of or includes violence or its threat against others;
+#: s.4(1)(b): there is a significant risk of harm to others from the respondent.
+ArrestGround = Literal["violence_or_threat", "significant_risk_of_harm"]
+
+
 class InjunctionAppliedFields(Frozen):
     instrument_id: UUID
     court: Name = "County court"
@@ -186,6 +198,8 @@ class InjunctionAppliedFields(Frozen):
     positive_requirements: tuple[Name, ...] = ()
     supervisor: Name | None = None
     power_of_arrest_sought: bool = False
+    power_of_arrest_ground: ArrestGround | None = None
+    power_of_arrest_evidence: Text | None = None
     without_notice: bool = False
     without_notice_justification: Text | None = None
     lesser_measures_reason: Text | None = None
@@ -197,6 +211,10 @@ class InjunctionGrantedFields(Frozen):
     expires_on: date | None = None
     power_of_arrest: bool = False
     power_of_arrest_expires_on: date | None = None
+    power_of_arrest_ground: ArrestGround | None = None
+    power_of_arrest_evidence: Text | None = None
+    #: The provisions the power of arrest is attached to (none named: every prohibition).
+    power_of_arrest_terms: tuple[Name, ...] = ()
     terms: tuple[Name, ...] = ()
     positive_requirements: tuple[Name, ...] = ()
     supervisor: Name | None = None
@@ -207,6 +225,8 @@ class InjunctionVariedFields(Frozen):
     changes: Name
     expires_on: date | None = None
     power_of_arrest: bool | None = None
+    power_of_arrest_ground: ArrestGround | None = None
+    power_of_arrest_evidence: Text | None = None
 
 
 class InjunctionDischargedFields(Frozen):

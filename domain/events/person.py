@@ -5,7 +5,9 @@ Class paths are stored topics: rename only with a registered topic and upcaster.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
+
+from pydantic import AwareDatetime
 
 from domain.events.base import DomainEvent
 from domain.events.fields import (
@@ -40,6 +42,14 @@ from domain.events.fields import (
     SupportReferralMadeFields,
     SupportReferralUpdatedFields,
 )
+from domain.events.fields_orders import (
+    CboDischargedFields,
+    CboReviewedFields,
+    CboVariedFields,
+    RespectOrderAppliedFields,
+    RespectOrderDischargedFields,
+    RespectOrderGrantedFields,
+)
 
 
 class PathwayOpened(DomainEvent, PathwayOpenedFields):
@@ -47,7 +57,17 @@ class PathwayOpened(DomainEvent, PathwayOpenedFields):
 
 
 class IncidentLinked(DomainEvent, IncidentLinkedFields):
+    """An incident linked to the case, with its time and category as the incident records
+    them (version 1 entries took the time from the client and have no category)."""
+
     step: ClassVar[str] = "incident_linked"
+    class_version: ClassVar[int] = 2
+    incident_occurred_at: AwareDatetime
+    incident_category: str | None = None
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state.setdefault("incident_category", None)
 
 
 class EarlyIntervention(DomainEvent, EarlyInterventionFields):
@@ -72,12 +92,25 @@ class ProportionalityAssessed(DomainEvent, ProportionalityAssessedFields):
 
 class CpwIssued(DomainEvent, CpwIssuedFields):
     step: ClassVar[str] = "cpw_issued"
+    #: Version 2 adds `conduct_categories` (version 1 named the conduct in words only).
+    class_version: ClassVar[int] = 2
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state.setdefault("conduct_categories", [])
+
     added_fields: ClassVar[frozenset[str]] = frozenset(
         {"cpn_warning_stated", "consequences_explained"})
 
 
 class CpnIssued(DomainEvent, CpnIssuedFields):
     step: ClassVar[str] = "cpn_issued"
+    #: Version 2 adds `conduct_categories` (version 1 named the conduct in words only).
+    class_version: ClassVar[int] = 2
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state.setdefault("conduct_categories", [])
 
 
 class CpnAppealLodged(DomainEvent, CpnAppealLodgedFields):
@@ -112,6 +145,30 @@ class ConvictionRecorded(DomainEvent, ConvictionRecordedFields):
 
 class CboGranted(DomainEvent, CboGrantedFields):
     step: ClassVar[str] = "cbo_granted"
+
+
+class CboVaried(DomainEvent, CboVariedFields):
+    step: ClassVar[str] = "cbo_varied"
+
+
+class CboDischarged(DomainEvent, CboDischargedFields):
+    step: ClassVar[str] = "cbo_discharged"
+
+
+class CboReviewed(DomainEvent, CboReviewedFields):
+    step: ClassVar[str] = "cbo_reviewed"
+
+
+class RespectOrderApplied(DomainEvent, RespectOrderAppliedFields):
+    step: ClassVar[str] = "respect_order_applied"
+
+
+class RespectOrderGranted(DomainEvent, RespectOrderGrantedFields):
+    step: ClassVar[str] = "respect_order_granted"
+
+
+class RespectOrderDischarged(DomainEvent, RespectOrderDischargedFields):
+    step: ClassVar[str] = "respect_order_discharged"
 
 
 class InjunctionApplied(DomainEvent, InjunctionAppliedFields):
@@ -184,6 +241,12 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     ProsecutionStarted,
     ConvictionRecorded,
     CboGranted,
+    CboVaried,
+    CboDischarged,
+    CboReviewed,
+    RespectOrderApplied,
+    RespectOrderGranted,
+    RespectOrderDischarged,
     InjunctionApplied,
     InjunctionGranted,
     InjunctionVaried,

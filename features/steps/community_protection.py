@@ -62,25 +62,67 @@ def _warn_in_utc(name: str, hhmm: str, on: str, by: str, subject: Case, app: Pat
                    **_warning(by, None, None))
 
 
+def _categories(text: str) -> tuple[str, ...]:
+    return tuple(c.strip() for c in text.split(",") if c.strip())
+
+
+@given(parsers.re(rf'{NAME} was given a Community Protection Warning about behaviour '
+                  rf'"(?P<cats>[^"]+)" on {at("on")} to comply by {day("by")}'))
+def _given_categorised_warning(name: str, cats: str, on: str, by: str, subject: Case,
+                               app: PathwayApplication, clock: Clock) -> None:
+    record(app, clock, subject.named(name).id, "cpw_issued", moment(on),
+           **_warning(by, None, None), conduct_categories=_categories(cats))
+
+
 # ----------------------------------------------------------------- evidence that conduct continued
+@given(parsers.re(rf'a further "(?P<category>[^"]+)" incident by {NAME} happened on {at("on")}'))
+def _categorised_incident(category: str, name: str, on: str, subject: Case,
+                          app: PathwayApplication, clock: Clock) -> None:
+    link_incident(app, clock, subject.named(name), moment(on), category.lower(), category)
+
+
+@when(parsers.re(rf"an incident id that no incident has is linked to {NAME}'s case on "
+                 rf"{at('on')}"), target_fixture="outcome")
+def _made_up_link(name: str, on: str, subject: Case, app: PathwayApplication,
+                  clock: Clock) -> Outcome:
+    return attempt(app, clock, subject.named(name).id, "incident_linked", moment(on),
+                   incident_id=new_id(), incident_occurred_at=moment(on), summary="made up")
+
+
+@when(parsers.re(rf'a "(?P<category>[^"]+)" incident of {at("on")} is linked to {NAME}\'s case, '
+                 rf'said to have happened on {at("said")}'), target_fixture="outcome")
+def _link_claiming_time(category: str, on: str, name: str, said: str, subject: Case,
+                        app: PathwayApplication, clock: Clock) -> Outcome:
+    case = subject.named(name)
+    incident = report_incident(app, clock, case, moment(on), "loud music", category)
+    return attempt(app, clock, case.id, "incident_linked", moment(said),
+                   incident_id=incident, incident_occurred_at=moment(said))
+
+
+
 @given(parsers.re(rf"a further incident of (?P<what>.+?) by {NAME} happened on {at('on')}"))
 def _incident(what: str, name: str, on: str, subject: Case, app: PathwayApplication,
               clock: Clock) -> None:
     link_incident(app, clock, subject.named(name), moment(on), what)
 
 
-def link_incident(app: PathwayApplication, clock: Clock, case: Case, happened: datetime,
-                  what: str) -> UUID:
+def report_incident(app: PathwayApplication, clock: Clock, case: Case, happened: datetime,
+                    what: str, category: str = "noise") -> UUID:
     if happened > clock():
         clock.set(happened)
-    incident = app.report_incident(
-        {"occurred_at": happened, "category": "noise", "location": "Flat 3, Orchard Walk",
+    return app.report_incident(
+        {"occurred_at": happened, "category": category, "location": "Flat 3, Orchard Walk",
          "description": f"{what} reported by the neighbour at Flat 4", "reference": "CAD 4471",
          "subject_pathway_ids": [case.id]},
         CONSTABLE,
     )
-    record(app, clock, case.id, "incident_linked", happened, incident_id=incident,
-           incident_occurred_at=happened, summary=what)
+
+
+def link_incident(app: PathwayApplication, clock: Clock, case: Case, happened: datetime,
+                  what: str, category: str = "noise") -> UUID:
+    """Report an incident and link it the moment it happened (its time comes from it)."""
+    incident = report_incident(app, clock, case, happened, what, category)
+    record(app, clock, case.id, "incident_linked", happened, incident_id=incident, summary=what)
     return incident
 
 
@@ -117,6 +159,16 @@ def _give_notice(name: str, conduct: str | None, on: str, by: str | None, subjec
     case = subject.named(name)
     return attempt(app, clock, case.id, "cpn_issued", moment(on),
                    **_notice(app, case, conduct, by, True))
+
+
+@when(parsers.re(rf'{NAME} is given a Community Protection Notice about behaviour '
+                 rf'"(?P<cats>[^"]+)" in the words "(?P<words>[^"]+)" on {at("on")}'),
+      target_fixture="outcome")
+def _categorised_notice(name: str, cats: str, words: str, on: str, subject: Case,
+                        app: PathwayApplication, clock: Clock) -> Outcome:
+    case = subject.named(name)
+    return attempt(app, clock, case.id, "cpn_issued", moment(on),
+                   **_notice(app, case, words, None, True), conduct_categories=_categories(cats))
 
 
 @when(parsers.re(rf"{NAME} is given a Community Protection Notice on {at('on')} without any "
@@ -235,6 +287,8 @@ OFFENCES: dict[str, tuple[str, Kind]] = {
         ("Failing to comply with a community protection notice (s.48)", Kind.CPN),
     "breaching the Criminal Behaviour Order":
         ("Breach of a criminal behaviour order (SA 2020 s.339)", Kind.CBO),
+    "breaching the Respect Order":
+        ("Breach of a Respect Order (ASBCPA 2014 Part A1)", Kind.RESPECT_ORDER),
 }
 
 

@@ -15,6 +15,9 @@ from features.steps.vocabulary import (
 )
 from service.application import PathwayApplication
 
+#: The s.4(1) ground recorded with every power of arrest the scenarios seek.
+GROUND = {"power_of_arrest_ground": "violence_or_threat",
+          "power_of_arrest_evidence": "threatened a neighbour with a bottle on 2 February 2026"}
 TERMS = ("not to play amplified music audible outside Flat 3, Orchard Walk",
          "not to enter Orchard Walk between 22:00 and 07:00 except to go home")
 
@@ -24,6 +27,8 @@ def _application(notice: str | None, why: str | None, req: str | None, sup: str 
                  arrest: bool = False) -> dict[str, Any]:
     fields: dict[str, Any] = {"instrument_id": new_id(), "terms": TERMS,
                               "power_of_arrest_sought": arrest}
+    if arrest:
+        fields |= GROUND
     if notice:
         fields["without_notice"] = True
         fields["without_notice_justification"] = why
@@ -69,6 +74,7 @@ def _grant(app: PathwayApplication, case: Case, kind: str, until: str | None, po
     if poa:
         fields["power_of_arrest"] = True
         fields["power_of_arrest_expires_on"] = calendar_day(poa)
+        fields |= GROUND
     if req:
         fields["positive_requirements"] = (req,)
         fields["supervisor"] = sup
@@ -265,3 +271,53 @@ def _cbo_breach(name: str, on: str, subject: Case, app: PathwayApplication,
     return attempt(app, clock, case.id, "breach_recorded", moment(on),
                    instrument_id=the(app, case.id, Kind.CBO),
                    description="seen in Orchard Walk at 21:00")
+
+
+# ----------------------------------------------------------------- power of arrest (s.4(1))
+POA_APPLY = (rf"the council (?:applies|applied) for an injunction against {NAME} on {at('on')} "
+             r"with a power of arrest (?:and no ground|on the ground \"(?P<ground>[^\"]+)\" "
+             r"(?:and no evidence|evidenced by \"(?P<evidence>[^\"]+)\"))")
+
+
+def _poa_application(ground: str | None, evidence: str | None) -> dict[str, Any]:
+    return _application(None, None, None, None) | {
+        "power_of_arrest_sought": True, "power_of_arrest_ground": ground,
+        "power_of_arrest_evidence": evidence}
+
+
+@given(parsers.re(POA_APPLY))
+def _poa_applied(name: str, on: str, ground: str | None, evidence: str | None, subject: Case,
+                 app: PathwayApplication, clock: Clock) -> None:
+    record(app, clock, subject.named(name).id, "injunction_applied", moment(on),
+           **_poa_application(ground, evidence))
+
+
+@when(parsers.re(POA_APPLY), target_fixture="outcome")
+def _poa_apply(name: str, on: str, ground: str | None, evidence: str | None, subject: Case,
+               app: PathwayApplication, clock: Clock) -> Outcome:
+    return attempt(app, clock, subject.named(name).id, "injunction_applied", moment(on),
+                   **_poa_application(ground, evidence))
+
+
+POA_GRANT = (rf"the court grants the injunction on {at('on')} until {day('until')}, with a power "
+             r"of arrest (?:and no ground|attached to \"(?P<term>[^\"]+)\""
+             r"(?P<activity>, a requirement to participate in activities supervised by "
+             r"(?P<sup>.+))?)")
+
+
+@when(parsers.re(POA_GRANT), target_fixture="outcome")
+def _poa_grant(on: str, until: str, term: str | None, activity: str | None, sup: str | None,
+               subject: Case, app: PathwayApplication, clock: Clock) -> Outcome:
+    fields: dict[str, Any] = {"instrument_id": the(app, subject.id, Kind.INJUNCTION),
+                              "expires_on": calendar_day(until), "power_of_arrest": True}
+    if term:
+        fields["power_of_arrest_terms"] = (term,)
+    if activity:
+        fields |= {"positive_requirements": (term,), "supervisor": sup}
+    return attempt(app, clock, subject.id, "injunction_granted", moment(on), **fields)
+
+
+@then(parsers.re(r'the power of arrest is attached to "(?P<term>[^"]+)"'))
+def _poa_attached(term: str, subject: Case, app: PathwayApplication) -> None:
+    injunction = app.load_any(subject.id).instruments[the(app, subject.id, Kind.INJUNCTION)]
+    assert injunction.power_of_arrest and injunction.power_of_arrest_terms == (term,), injunction

@@ -58,6 +58,8 @@ SENTENCES: list[tuple[str, str, str, At]] = [
     ("power_of_arrest_expiry", "the power of arrest ends at the end of", day("due"),
      lambda text: end_of(calendar_day(text))),
     ("dispersal_exclusion_end", "the exclusion ends at", at("due"), moment),
+    ("cbo_review", "the order must be reviewed by the end of", day("due"),
+     lambda text: end_of(calendar_day(text))),
 ]
 
 

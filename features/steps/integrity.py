@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+from uuid import NAMESPACE_URL, UUID, uuid5
 
 import pytest
-from pytest_bdd import parsers, then, when
+from pytest_bdd import given, parsers, then, when
 
 from adapters.bootstrap import build_application
 from adapters.driven.store.integrity import VerifyReport, verify_log
@@ -14,7 +15,8 @@ from domain.errors import VersionConflictError
 from domain.events.base import GENESIS_HASH
 from domain.pathway import Pathway
 from features.steps.vocabulary import (
-    CONSTABLE, COUNCIL_OFFICER, NAME, Case, Clock, Outcome, attempt, moment, new_id, when as at,
+    CONSTABLE, COUNCIL_OFFICER, NAME, Case, Clock, Outcome, attempt, moment, new_id, record,
+    when as at,
 )
 from service.application import PathwayApplication, project
 
@@ -162,3 +164,35 @@ def _first(n: str, outcome: Outcome) -> None:
 def _second(v: str, outcome: Outcome) -> None:
     assert outcome.conflict is not None and f"is at version {v}" in outcome.conflict, (
         outcome.describe())
+
+
+# ----------------------------------------------------------------- one entry per thing done
+def _named_id(name: str) -> UUID:
+    """A stable id for a label used in a scenario ("visit-1")."""
+    return uuid5(NAMESPACE_URL, f"scenario/{name}")
+
+
+@given(parsers.re(rf'the officer recorded a home visit for {NAME} on {at("on")} under id '
+                  r'"(?P<label>[^"]+)"'))
+def _visited(name: str, on: str, label: str, subject: Case, app: PathwayApplication,
+             clock: Clock) -> None:
+    record(app, clock, subject.named(name).id, "early_intervention", moment(on),
+           intervention_id=_named_id(label), kind="home_visit")
+
+
+@when(parsers.re(rf'the officer records a home visit for {NAME} on {at("on")} under id '
+                 r'"(?P<label>[^"]+)"'), target_fixture="outcome")
+def _visit(name: str, on: str, label: str, subject: Case, app: PathwayApplication,
+           clock: Clock) -> Outcome:
+    return attempt(app, clock, subject.named(name).id, "early_intervention", moment(on),
+                   intervention_id=_named_id(label), kind="home_visit")
+
+
+@when(parsers.re(rf"the officer links that incident to {NAME}'s case again on {at('on')}"),
+      target_fixture="outcome")
+def _link_again(name: str, on: str, subject: Case, app: PathwayApplication,
+                clock: Clock) -> Outcome:
+    case = subject.named(name)
+    linked = [e for e in app.history(case.id) if e.step == "incident_linked"]
+    return attempt(app, clock, case.id, "incident_linked", moment(on),
+                   incident_id=getattr(linked[-1], "incident_id"))

@@ -49,6 +49,17 @@ class Case:
         assert r.status_code == 201, r.json()
         return r.json()  # type: ignore[no-any-return]
 
+    def link_incident(self, occurred: datetime, linked: datetime,
+                      category: str = "Intimidation of residents") -> str:
+        """Report an incident (a stream of its own) and link it to this case; its id."""
+        r = self.client.post("/api/incidents", headers=self.headers, json={
+            "occurred_at": iso(occurred), "category": category, "location": "Alder House",
+            "description": "Residents threatened at the door"})
+        assert r.status_code == 201, r.json()
+        incident = str(r.json()["id"])
+        self.do("incident_linked", linked, incident_id=incident, conduct=category)
+        return incident
+
     def get(self) -> dict[str, Any]:
         r = self.client.get(f"/api/pathways/{self.id}", headers=self.headers)
         assert r.status_code == 200, r.json()
@@ -74,7 +85,9 @@ class Case:
                                         expires_on: str = "2027-01-01") -> str:
         injunction = str(uuid4())
         self.do("injunction_applied", applied, instrument_id=injunction,
-                terms=["Not to enter Orchard Walk green"], power_of_arrest_sought=True)
+                terms=["Not to enter Orchard Walk green"], power_of_arrest_sought=True,
+                power_of_arrest_ground="violence_or_threat",
+                power_of_arrest_evidence="Threatened a resident on the green on 2 January")
         self.do("injunction_granted", granted, instrument_id=injunction, expires_on=expires_on,
                 power_of_arrest=True, power_of_arrest_expires_on=expires_on)
         return injunction

@@ -222,7 +222,7 @@ def test_authentication_and_unknown_ids(sqlite_api: Api) -> None:
 
 
 def test_openapi_documents_each_export_with_its_media_types(sqlite_api: Api) -> None:
-    doc = sqlite_api.client.get("/openapi.json").json()
+    doc = sqlite_api.client.get("/openapi.json", headers=sqlite_api.as_(sqlite_api.token())).json()
     for path in EXPORT_PATHS:
         operation = doc["paths"][path]["get"]
         assert set(operation["responses"]["200"]["content"]) == set(MEDIA_TYPES.values())

@@ -1,9 +1,17 @@
-"""The OpenAPI document: complete, an example per step, examples that validate, /docs renders."""
+"""The OpenAPI document: complete, an example per step, examples that validate, served to
+authenticated users only, with no CDN-loaded documentation pages."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from fastapi.testclient import TestClient
 from pydantic import BaseModel
+
+from adapters.bootstrap import bootstrap
+from adapters.driven.store.settings import StoreSettings
+from adapters.settings import load_settings
 
 from adapters.driving.http.schemas.examples import STEP_EXAMPLES
 from adapters.driving.http.schemas.steps import (
@@ -17,6 +25,7 @@ from adapters.driving.http.schemas.steps import (
 )
 from domain.model import parse_command
 from tests.api.conftest import Api
+from tests.conftest import Clock
 
 EVERY_STEP = sorted(set(PERSON_STEP_NAMES) | set(PLACE_STEP_NAMES))
 
@@ -37,7 +46,7 @@ def test_opening_examples_are_valid(model: type[BaseModel], step: str) -> None:
 
 
 def test_the_document_shows_an_example_for_every_step(sqlite_api: Api) -> None:
-    doc = sqlite_api.client.get("/openapi.json").json()
+    doc = sqlite_api.client.get("/openapi.json", headers=sqlite_api.as_(sqlite_api.token())).json()
     schemas = doc["components"]["schemas"]
     for step in EVERY_STEP:
         name = "".join(p.title() for p in step.split("_")) + "Step"
@@ -59,7 +68,22 @@ def test_the_document_shows_an_example_for_every_step(sqlite_api: Api) -> None:
     assert expected <= set(doc["paths"])
 
 
-def test_docs_render(sqlite_api: Api) -> None:
-    r = sqlite_api.client.get("/docs")
-    assert r.status_code == 200 and "swagger-ui" in r.text
-    assert "/openapi.json" in r.text
+def test_the_document_needs_a_token_and_no_page_loads_scripts_from_elsewhere(
+    sqlite_api: Api,
+) -> None:
+    anonymous = sqlite_api.client.get("/openapi.json")
+    assert (anonymous.status_code, anonymous.json()["error"]) == (401, "unauthorised")
+    signed_in = sqlite_api.client.get("/openapi.json", headers=sqlite_api.as_(sqlite_api.token()))
+    assert signed_in.status_code == 200 and signed_in.json()["info"]["title"] == "Pathway"
+    assert signed_in.headers["cache-control"] == "no-store"
+    for page in ("/docs", "/redoc", "/docs/oauth2-redirect"):
+        assert sqlite_api.client.get(page).status_code == 404
+
+
+def test_the_document_can_be_switched_off(tmp_path: Path, clock: Clock) -> None:
+    store = StoreSettings.parse(f"sqlite:///{tmp_path / 'pathway.db'}")
+    settings = load_settings({"ASB_DATABASE_URL": store.url(), "ASB_OPENAPI": "false"})
+    with bootstrap(settings, clock=clock) as system, TestClient(system.app) as client:
+        _, token = system.users.add("PC A", "Marlshire Police", "officer", "constable")
+        r = client.get("/openapi.json", headers={"Authorization": f"Bearer {token}"})
+        assert r.status_code == 404

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -33,9 +34,16 @@ def _asb(*args: str, env: dict[str, str], cwd: Path) -> str:
     return done.stdout
 
 
+@dataclass
+class Served:
+    base: str
+    token: str
+    process: subprocess.Popen[bytes]
+
+
 @pytest.fixture
-def served(store_settings: StoreSettings, tmp_path: Path) -> Iterator[tuple[str, str]]:
-    """(base URL, bearer token) of a running `asb serve`; the process is always stopped."""
+def server(store_settings: StoreSettings, tmp_path: Path) -> Iterator[Served]:
+    """A running `asb serve` and an officer's token; the process is always stopped."""
     env = {**os.environ, "ASB_DATABASE_URL": _url(store_settings),
            "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     _asb("db", "init", env=env, cwd=tmp_path)
@@ -43,7 +51,7 @@ def served(store_settings: StoreSettings, tmp_path: Path) -> Iterator[tuple[str,
                  "officer", "--rank", "constable", env=env, cwd=tmp_path).strip().splitlines()[-1]
     port = _free_port()
     log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen(
+    process = subprocess.Popen(
         [sys.executable, "-m", "adapters.driving.cli", "serve", "--host", "127.0.0.1", "--port",
          str(port), "--log-level", "warning"],
         env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT)
@@ -51,7 +59,7 @@ def served(store_settings: StoreSettings, tmp_path: Path) -> Iterator[tuple[str,
     try:
         deadline = time.monotonic() + STARTUP_TIMEOUT_S
         while True:
-            assert server.poll() is None, (tmp_path / "serve.log").read_text()
+            assert process.poll() is None, (tmp_path / "serve.log").read_text()
             try:
                 if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
                     break
@@ -59,15 +67,21 @@ def served(store_settings: StoreSettings, tmp_path: Path) -> Iterator[tuple[str,
                 pass
             assert time.monotonic() < deadline, "asb serve did not answer in time"
             time.sleep(0.1)
-        yield base, token
+        yield Served(base, token, process)
     finally:
-        server.terminate()
+        process.terminate()
         try:
-            server.wait(timeout=10)
+            process.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
+            process.kill()
+            process.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture
+def served(server: Served) -> tuple[str, str]:
+    """(base URL, bearer token) of a running `asb serve`."""
+    return server.base, server.token
 
 
 def test_asb_serve_answers_over_the_network(served: tuple[str, str]) -> None:
@@ -92,4 +106,39 @@ def test_asb_serve_answers_over_the_network(served: tuple[str, str]) -> None:
         detail = http.get(f"/api/pathways/{pathway}", headers=auth).json()
         assert (detail["version"], detail["escalation_level"]) == (2, "early_intervention")
         assert http.get("/api/verify", headers=auth).json()["ok"] is True
-        assert "swagger-ui" in http.get("/docs").text
+        assert http.get("/openapi.json").status_code == 401
+        assert http.get("/openapi.json", headers=auth).json()["info"]["title"] == "Pathway"
+
+
+MB = 1024 * 1024
+
+
+def _rss_kib(pid: int) -> int:
+    """The resident set size of process `pid` (Linux /proc), in KiB."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(line for line in status.splitlines() if line.startswith("VmRSS:")).split()[1])
+
+
+def _zeros(total: int, chunk: int = MB) -> Iterator[bytes]:
+    """`total` bytes, made one chunk at a time: the client never holds the body either."""
+    block = b"0" * chunk
+    for _ in range(total // chunk):
+        yield block
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads RSS from /proc")
+def test_a_200_mb_unauthenticated_post_is_413_before_the_body_is_read(server: Served) -> None:
+    before = _rss_kib(server.process.pid)
+    with httpx.Client(base_url=server.base, timeout=60) as http:
+        declared = http.post("/api/pathways", content=_zeros(200 * MB),
+                             headers={"Content-Length": str(200 * MB),
+                                      "Content-Type": "application/json"})
+        chunked = http.post("/api/pathways", content=_zeros(200 * MB),
+                            headers={"Content-Type": "application/json"})
+    after = _rss_kib(server.process.pid)
+    for r in (declared, chunked):
+        assert r.status_code == 413, r.text
+        assert r.json() == {"error": "too_large", "message": f"body: at most {MB} bytes"}
+        assert r.headers["cache-control"] == "no-store"
+    assert "content-length" not in chunked.request.headers
+    assert after - before < 20 * 1024, f"server RSS rose {(after - before) / 1024:.1f} MB"

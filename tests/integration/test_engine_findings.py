@@ -39,6 +39,8 @@ def adult_with_arrest(app: Any, clock: Any) -> tuple[UUID, UUID]:
            for_step="injunction_applied", conclusion="Proportionate")
     record(app, clock, p, T0 + 3 * day, "injunction_applied", instrument_id=injunction,
            terms=["Not to enter the green"], power_of_arrest_sought=True,
+           power_of_arrest_ground="violence_or_threat",
+           power_of_arrest_evidence="Threatened a neighbour with a knife on 3 March",
            lesser_measures_reason="Violence threatened; lesser measures would not protect")
     record(app, clock, p, T0 + 4 * day, "injunction_granted", instrument_id=injunction,
            expires_on="2027-03-01", power_of_arrest=True)

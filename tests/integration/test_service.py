@@ -46,6 +46,13 @@ def record(app: Any, clock: Any, pid: UUID, step: str, *, at: datetime | None = 
     return app.record(pid, {"step": step, "occurred_at": clock(), **fields}, actor)
 
 
+def incident(app: Any, occurred_at: datetime, category: str = "noise") -> UUID:
+    """An incident reported in its own stream, to be linked."""
+    return app.report_incident(  # type: ignore[no-any-return]
+        {"occurred_at": occurred_at, "category": category, "location": "12 High Street",
+         "description": "Music at 02:00"}, OFFICER)
+
+
 def prepare(app: Any, clock: Any, pid: UUID) -> None:
     """Support offered, proportionality assessed, early intervention tried (the SOFT guards
     of the severe steps are then satisfied)."""
@@ -135,6 +142,7 @@ def test_racing_records_exactly_one_wins(service_app: Any, service_app_factory: 
     second = first if nodes == "one node, two threads" else service_app_factory()
     pid = open_pathway(first, clock)
     second.pathway(pid)  # the second node has it cached at version 1 too
+    reported = {n: incident(first, clock()) for n in range(2)}
     barrier = threading.Barrier(2, timeout=20)
     for app in {id(first): first, id(second): second}.values():
         real_save = app._save  # noqa: SLF001 - the race is forced between decide and save
@@ -151,8 +159,8 @@ def test_racing_records_exactly_one_wins(service_app: Any, service_app_factory: 
     def attempt(n: int, app: Any) -> None:
         try:
             outcomes[n] = app.record(pid, {
-                "step": "incident_linked", "occurred_at": clock(), "incident_id": uuid4(),
-                "incident_occurred_at": clock(), "conduct": f"report {n}"}, OFFICER,
+                "step": "incident_linked", "occurred_at": clock(),
+                "incident_id": reported[n], "conduct": f"report {n}"}, OFFICER,
                 expected_version=1)
         except Exception as error:  # noqa: BLE001 - the test inspects what came out
             outcomes[n] = error
@@ -259,14 +267,14 @@ def test_snapshots_every_ten_events_load_the_same_state(
     ]
     for n in range(19):
         steps.append(
-            {"step": "incident_linked", "incident_id": uuid4(), "conduct": "Loud music at night"}
+            {"step": "incident_linked", "conduct": "Loud music at night"}
             if n % 2 else
             {"step": "consultation_recorded", "consultation_id": uuid4(), "body": "housing"})
     assert len(steps) == 25
     for step in steps:
         clock.set(clock() + timedelta(hours=1))
         if step["step"] == "incident_linked":
-            step["incident_occurred_at"] = clock() - timedelta(minutes=30)
+            step["incident_id"] = incident(app, clock() - timedelta(minutes=30))
         app.record(pid, {**step, "occurred_at": clock()}, OFFICER)
 
     live = app.pathway(pid)
@@ -310,8 +318,8 @@ def test_next_steps_allow_a_cpn_after_the_warning_deadline_and_a_new_incident(
     clock.set(comply_by + timedelta(days=1))
     assert [r.code for r in cpn(clock()).reasons] == ["cpn_requires_continuing_conduct"]
 
-    record(app, clock, pid, "incident_linked", incident_id=uuid4(),
-           incident_occurred_at=comply_by + timedelta(hours=3), conduct="Loud music at night")
+    later = incident(app, comply_by + timedelta(hours=3))
+    record(app, clock, pid, "incident_linked", incident_id=later, conduct="Loud music at night")
     allowed = cpn(clock())
     assert allowed.allowed and allowed.reasons == []
     assert allowed.targets == [cpw]
@@ -329,7 +337,9 @@ def _arrest_under_power(app: Any, clock: Any, arrested_at: datetime) -> tuple[UU
     prepare(app, clock, pid)
     injunction, arrest = uuid4(), uuid4()
     record(app, clock, pid, "injunction_applied", instrument_id=injunction,
-           terms=["Not to enter Block A"], power_of_arrest_sought=True)
+           terms=["Not to enter Block A"], power_of_arrest_sought=True,
+           power_of_arrest_ground="violence_or_threat",
+           power_of_arrest_evidence="Threatened a neighbour with a knife on 3 March")
     record(app, clock, pid, "injunction_granted", at=clock() + timedelta(days=2),
            instrument_id=injunction, power_of_arrest=True,
            expires_on=(arrested_at + timedelta(days=365)).date())

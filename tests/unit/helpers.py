@@ -19,6 +19,7 @@ from uuid import UUID, uuid4
 import pytest
 
 from domain.calendar import LONDON
+from domain.links import StreamFacts
 from domain.values import Subject
 from domain.model import (
     Actor, CaseStream, DomainEvent, Pathway, Place, Refusal, RuleBook, StepRefusedError,
@@ -78,6 +79,8 @@ class Story:
     rule_book: RuleBook = field(default_factory=RuleBook)
     actor: Actor = OFFICER
     events: list[DomainEvent] = field(default_factory=list)
+    #: Other streams this story's steps may name (incidents reported elsewhere), by id.
+    known: dict[UUID, StreamFacts] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -130,14 +133,15 @@ class Story:
 
     def copy(self) -> Story:
         """An independent branch of this story (for many examples from one history)."""
-        return Story(self.agg.copy(), self.rule_book, self.actor, list(self.events))
+        return Story(self.agg.copy(), self.rule_book, self.actor, list(self.events),
+                     dict(self.known))
 
     # ------------------------------------------------------------------ deciding
     def decide(self, step: str, *, at: datetime, now: datetime | None = None,
                actor: Actor | None = None, **fields: Any) -> Any:
         """Decide only (nothing is applied). Typed Any: it is the step's own event class."""
         cmd = command(step, occurred_at=at, **fields)
-        return self.agg.decide(cmd, actor or self.actor, now or at, self.rule_book)
+        return self.agg.decide(cmd, actor or self.actor, now or at, self.rule_book, self.known)
 
     def do(self, step: str, *, at: datetime, now: datetime | None = None,
            actor: Actor | None = None, **fields: Any) -> Any:
@@ -204,9 +208,18 @@ class Story:
         return self.new("consultation_recorded", "consultation_id", at=at, body=body,
                         about_step=about_step)
 
-    def link_incident(self, at: datetime, occurred: datetime, conduct: str | None = None) -> UUID:
-        return self.new("incident_linked", "incident_id", at=at, incident_occurred_at=occurred,
-                        summary="Reported by neighbour", conduct=conduct)
+    def incident(self, occurred: datetime, category: str = "Noise") -> UUID:
+        """An incident reported in its own stream (known to this story's decisions)."""
+        incident_id = uuid4()
+        self.known[incident_id] = StreamFacts(incident_id, "incident", occurred, category)
+        return incident_id
+
+    def link_incident(self, at: datetime, occurred: datetime, conduct: str | None = None,
+                      category: str = "Noise") -> UUID:
+        incident_id = self.incident(occurred, category)
+        self.do("incident_linked", at=at, incident_id=incident_id,
+                summary="Reported by neighbour", conduct=conduct)
+        return incident_id
 
     def override(self, at: datetime, for_step: str, guard_code: str,
                  actor: Actor = SUPERVISOR) -> UUID:

@@ -38,6 +38,7 @@ HYPOTHESIS = settings(max_examples=40, deadline=None,
                       suppress_health_check=[HealthCheck.too_slow])
 
 PERSON_GUARDS = {
+    "duplicate_entry", "fpn_one_per_breach",
     "instrument_lifecycle", "breach_outside_instrument_period", "dispersal_given_by_constable",
     "without_notice_interim_no_activities", "pathway_is_closed",
     "pathway_reopen_needs_closed_pathway", "cpw_minimum_age", "cpn_minimum_age", "cpn_requires_prior_warning",
@@ -51,6 +52,10 @@ PERSON_GUARDS = {
     "dispersal_requires_inspector_authorisation", "dispersal_max_exclusion",
     "override_requires_supervisor", "support_not_offered", "no_proportionality_assessment",
     "lesser_measures_skipped",
+    # tested in test_guards_orders.py
+    "power_of_arrest_requires_ground", "power_of_arrest_not_on_activity_requirement",
+    "cbo_youth_requires_yot_views", "cbo_duration", "respect_order_not_in_force",
+    "respect_order_adults_only", "respect_order_requirements_need_supervisor",
 }
 
 
@@ -110,7 +115,9 @@ def with_injunction(poa: bool = True, poa_expires: date | None = None,
     s = prepared()
     inj = applied(s)
     s.do("injunction_granted", at=london(2026, 3, 9), instrument_id=inj, expires_on=expires,
-         power_of_arrest=poa, power_of_arrest_expires_on=poa_expires)
+         power_of_arrest=poa, power_of_arrest_expires_on=poa_expires,
+         power_of_arrest_ground="violence_or_threat" if poa else None,
+         power_of_arrest_evidence="Threatened a neighbour" if poa else None)
     return s, inj
 
 
@@ -126,7 +133,7 @@ def test_this_file_covers_every_person_guard_registered() -> None:
              "closure_order_max_duration", "closure_order_extension_limit",
              "closure_order_extension_authorisation"}
     assert set(GUARDS) == PERSON_GUARDS | place
-    assert len(GUARDS) == 38
+    assert len(GUARDS) == len(PERSON_GUARDS | place)
 
 
 # ============================================================ instrument lifecycle
@@ -365,6 +372,25 @@ def test_an_fpn_is_allowed_after_a_recorded_breach_of_the_cpn() -> None:
     assert event.amount == Decimal("100") and event.rule_set == "asbcpa2014-amended"
 
 
+def test_a_second_fpn_for_the_same_breach_is_refused() -> None:
+    s, cpn, fpn = fined()
+    ref = s.refusal("fpn_issued", "fpn_one_per_breach", at=FPN_AT + timedelta(days=1),
+                    instrument_id=uuid4(), notice_id=cpn, amount=Decimal("50"))
+    entry = s.agg.instruments[fpn].opened_version
+    assert_refusal(ref, "fpn_one_per_breach", "hard", "ASBCPA2014 s.52(1)-(2)",
+                   f"already has the fixed penalty of 19 Feb 2026 (entry {entry})",
+                   "a new FPN needs a new breach recorded after it")
+
+
+def test_a_further_breach_after_an_fpn_may_found_another() -> None:
+    s, cpn, _ = fined()
+    s.do("breach_recorded", at=FPN_AT + timedelta(days=2), instrument_id=cpn,
+         description="Music at 02:00, NC/9")
+    event = s.do("fpn_issued", at=FPN_AT + timedelta(days=3), instrument_id=uuid4(),
+                 notice_id=cpn, amount=Decimal("100"))
+    assert event.notice_id == cpn
+
+
 def test_an_fpn_above_the_cap_in_force_is_refused() -> None:
     s, cpn = breached()
     ref = s.refusal("fpn_issued", "fpn_amount_cap", at=FPN_AT, instrument_id=uuid4(),
@@ -482,7 +508,8 @@ def test_a_cbo_is_refused_without_a_conviction(outcome: str | None) -> None:
         s.do("conviction_recorded", at=london(2026, 3, 1), instrument_id=pros, outcome=outcome)
     ref = s.refusal("cbo_granted", "cbo_requires_conviction", at=london(2026, 3, 2),
                     instrument_id=uuid4(), prosecution_id=pros, prohibitions=["Not to enter X"])
-    assert_refusal(ref, "cbo_requires_conviction", "hard", "SA2020 s.330", "conviction_recorded")
+    assert_refusal(ref, "cbo_requires_conviction", "hard", "SA2020 s.331(1)-(3)",
+                   "conviction_recorded")
 
 
 def test_a_cbo_is_allowed_on_conviction() -> None:
@@ -728,7 +755,9 @@ def test_arrest_not_naming_the_injunction_is_allowed_while_any_power_of_arrest_i
     s, _ = with_injunction(poa_expires=date(2026, 6, 30))
     second = applied(s, london(2026, 7, 10), terms=["Not to contact the victim"])
     s.do("injunction_granted", at=london(2026, 7, 20), instrument_id=second,
-         expires_on=date(2027, 6, 30), power_of_arrest=True)
+         expires_on=date(2027, 6, 30), power_of_arrest=True,
+         power_of_arrest_ground="significant_risk_of_harm",
+         power_of_arrest_evidence="Risk assessment")
     assert s.recorded("arrested", at=london(2026, 8, 1), instrument_id=uuid4(),
                       power="power_of_arrest") == "arrested"
 

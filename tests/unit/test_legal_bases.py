@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from domain import notices, rules_person, rules_soft, steps
+from domain import bases, notices, rules_soft, steps
 from domain.deadlines import TIMERS
 from domain.registry import GUARDS
 
@@ -32,7 +32,7 @@ def _bases() -> list[tuple[str, str]]:
     found += [(f"guard {g.code}", g.legal_basis) for g in GUARDS.values()]
     found += [(f"timer {t.code}", t.legal_basis) for t in TIMERS.values()]
     found += [(f"lesser measures before {s}", b) for s, b in rules_soft.LESSER_BASES.items()]
-    found += [(f"breach of a {k.value} in force", b) for k, b in rules_person._IN_FORCE.items()]
+    found += [(f"breach of a {k.value} in force", b) for k, b in bases.IN_FORCE.items()]
     return found
 
 

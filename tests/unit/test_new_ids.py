@@ -6,13 +6,13 @@ from __future__ import annotations
 from uuid import uuid4
 
 from domain import steps
-from domain.commands import command, with_new_id
+from domain.commands import NEW_IDS, command, with_new_id
 
 
 def test_every_step_that_opens_an_instrument_has_a_new_id_field() -> None:
     for spec in steps.ALL.values():
         if spec.opens is not None:
-            assert steps.NEW_IDS[spec.name] in ("instrument_id", "referral_id"), spec.name
+            assert NEW_IDS[spec.name] in ("instrument_id", "referral_id"), spec.name
 
 
 def test_an_id_is_assigned_once_and_a_given_one_is_kept() -> None:

@@ -46,6 +46,8 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from domain.aggregate import CaseStream
 from domain.events.base import GENESIS_HASH, DomainEvent
 from domain.instruments import LIFECYCLES, MACHINES, Kind, S, initial_state
+from domain.links import StreamFacts
+from domain.steps import LOGGED
 from domain.model import (
     GUARDS,
     Actor,
@@ -110,6 +112,21 @@ def _note(text: str) -> None:
         note(text)
 
 
+def named_streams(step: str, fields: dict[str, Any]) -> dict[UUID, StreamFacts]:
+    """The other streams a step names, as the service would load them: each exists, is of
+    the kind named, and an incident happened when the step says (its facts are not explored
+    here; tests/api/test_links.py checks them)."""
+    spec = LOGGED.get(step)
+    known: dict[UUID, StreamFacts] = {}
+    for ref in spec.refers if spec is not None else ():
+        value = fields.get(ref.field)
+        for stream_id in value if isinstance(value, (list, tuple)) else [value]:
+            if isinstance(stream_id, UUID):
+                known[stream_id] = StreamFacts(stream_id, ref.kind,
+                                               fields.get("incident_occurred_at"), "noise")
+    return known
+
+
 def path_allowed(kind: Kind, source: S, dest: S) -> bool:
     return bool(MACHINES[kind].get_transitions(source=source.value, dest=dest.value))
 
@@ -137,7 +154,7 @@ class Case:
         _note(f"v{self.agg.version}: {step} {envelope | fields} by {actor.role} at {now}")
         try:
             cmd = parse_command({"step": step, **envelope, **fields})
-            event = self.agg.decide(cmd, actor, now, self.rule_book)
+            event = self.agg.decide(cmd, actor, now, self.rule_book, named_streams(step, fields))
         except StepRefusedError as error:
             self.last_error = error
             self.refused += 1
@@ -565,7 +582,8 @@ class PathwayMachine(CaseMachine):
         if prefix in ("enjoined", "arrested"):
             injunction = UUID(int=0x1A1)
             self.play("injunction_applied", instrument_id=injunction, terms=["Not to enter Block A"],
-                      power_of_arrest_sought=True)
+                      power_of_arrest_sought=True, power_of_arrest_ground="violence_or_threat",
+                      power_of_arrest_evidence="Threatened a neighbour")
             self.play("injunction_granted", timedelta(days=7), instrument_id=injunction,
                       expires_on=(self.now + timedelta(days=372)).date(), power_of_arrest=True)
             if prefix == "arrested":
@@ -608,7 +626,8 @@ class PathwayMachine(CaseMachine):
 
     def b_breach_recorded(self, d: Draw, at: datetime) -> dict[str, Any]:
         incidents = [i.incident_id for i in self.agg.incidents][-2:]
-        return {"instrument_id": self.ref(d, Kind.CPN, Kind.INJUNCTION, Kind.CBO, Kind.DISPERSAL),
+        return {"instrument_id": self.ref(d, Kind.CPN, Kind.INJUNCTION, Kind.CBO, Kind.DISPERSAL,
+                                          Kind.RESPECT_ORDER),
                 "description": "Music audible at 02:00",
                 "clause": pick(d, [None, "Requirement 1"]),
                 "incident_id": pick(d, [None, *incidents])}
@@ -636,12 +655,42 @@ class PathwayMachine(CaseMachine):
                 "requirements": pick(d, [(), ("Attend an alcohol course",)]),
                 "supervisor": pick(d, ["Probation service"], [None])}
 
+    def b_cbo_varied(self, d: Draw, at: datetime) -> dict[str, Any]:
+        return {"instrument_id": self.ref(d, Kind.CBO),
+                "applicant": pick(d, ["offender", "prosecution"]),
+                "changes": "Exclusion zone reduced",
+                "expires_on": pick(d, [None, self.day_after(d, at, [400, 800])])}
+
+    def b_cbo_discharged(self, d: Draw, at: datetime) -> dict[str, Any]:
+        return {"instrument_id": self.ref(d, Kind.CBO),
+                "applicant": pick(d, ["offender", "prosecution"]), "reason": "Moved away"}
+
+    def b_cbo_reviewed(self, d: Draw, at: datetime) -> dict[str, Any]:
+        return {"instrument_id": self.ref(d, Kind.CBO), "compliance": "Complying"}
+
+    def b_respect_order_applied(self, d: Draw, at: datetime) -> dict[str, Any]:
+        return {"instrument_id": self.new_id(d), "prohibitions": ["Not to enter Block A"],
+                "requirements": pick(d, [(), ("Attend a drug course",)]),
+                "supervisor": pick(d, ["Drug service"], [None]),
+                "lesser_measures_reason": pick(d, [None], ["Serious harm to residents"])}
+
+    def b_respect_order_granted(self, d: Draw, at: datetime) -> dict[str, Any]:
+        return {"instrument_id": self.ref(d, Kind.RESPECT_ORDER),
+                "interim": pick(d, [False, True]),
+                "expires_on": pick(d, [None, self.day_after(d, at, [365, 730])])}
+
+    def b_respect_order_discharged(self, d: Draw, at: datetime) -> dict[str, Any]:
+        return {"instrument_id": self.ref(d, Kind.RESPECT_ORDER),
+                "outcome": pick(d, ["discharged", "refused"]), "reason": "No longer necessary"}
+
     def b_injunction_applied(self, d: Draw, at: datetime) -> dict[str, Any]:
         without_notice = pick(d, [False], [True])
         return {"instrument_id": self.new_id(d), "terms": ["Not to enter Block A"],
                 "positive_requirements": pick(d, [(), ("Attend a drug course",)]),
                 "supervisor": pick(d, ["Drug service"], [None]),
                 "power_of_arrest_sought": d(st.booleans()), "without_notice": without_notice,
+                "power_of_arrest_ground": pick(d, ["significant_risk_of_harm"], [None]),
+                "power_of_arrest_evidence": pick(d, ["Threats to neighbours"], [None]),
                 "without_notice_justification": pick(d, ["Risk of violence"], [None]),
                 "lesser_measures_reason": pick(d, [None], ["Serious harm to residents"])}
 
@@ -651,7 +700,9 @@ class PathwayMachine(CaseMachine):
                 "expires_on": pick(d, [self.day_after(d, at, [30, 180, 364])], [None, 
                                    self.day_after(d, at, [500])]),
                 "power_of_arrest": pick(d, [True], [False]),
-                "power_of_arrest_expires_on": pick(d, [None, self.day_after(d, at, [10, 90])])}
+                "power_of_arrest_expires_on": pick(d, [None, self.day_after(d, at, [10, 90])]),
+                "power_of_arrest_terms": pick(d, [(), ("Not to enter Block A",)],
+                                              [("Attend a drug course",)])}
 
     def b_injunction_varied(self, d: Draw, at: datetime) -> dict[str, Any]:
         return {"instrument_id": self.ref(d, Kind.INJUNCTION), "changes": "Exclusion zone enlarged",

@@ -63,15 +63,16 @@ def test_every_escalation_and_lesser_measure_has_a_severity() -> None:
 def test_court_steps_split_into_proceedings_brought_and_court_records() -> None:
     proceedings = {n for n, s in steps.ALL.items() if s.court is Court.PROCEEDINGS}
     assert proceedings == {steps.CPN_APPEAL_LODGED, steps.PROSECUTION_STARTED,
-                           steps.INJUNCTION_APPLIED, steps.CLOSURE_ORDER_APPLIED}
+                           steps.INJUNCTION_APPLIED, steps.CLOSURE_ORDER_APPLIED,
+                           steps.RESPECT_ORDER_APPLIED}
     assert steps.COURT_RECORD_STEPS == steps.COURT_STEPS - proceedings
-    assert len(steps.COURT_STEPS) == 15 and len(steps.COURT_RECORD_STEPS) == 11
+    assert len(steps.COURT_STEPS) == 20 and len(steps.COURT_RECORD_STEPS) == 15
     assert steps.CBO_GRANTED in steps.COURT_RECORD_STEPS
     assert steps.ARRESTED not in steps.COURT_STEPS
 
 
 NOTICE_KINDS = {Kind.CPW, Kind.CPN, Kind.FPN, Kind.DISPERSAL, Kind.CLOSURE_NOTICE,
-                Kind.CLOSURE_ORDER, Kind.INJUNCTION}
+                Kind.CLOSURE_ORDER, Kind.INJUNCTION, Kind.RESPECT_ORDER}
 
 
 def test_every_step_opening_a_notice_or_order_carries_its_statutory_contents() -> None:

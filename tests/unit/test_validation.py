@@ -206,8 +206,9 @@ def test_a_reference_to_the_wrong_kind_of_instrument_is_rejected(story: Story) -
 
 def test_a_new_instrument_may_not_reuse_an_existing_id(story: Story) -> None:
     first = story.do("cpw_issued", at=london(2026, 2, 1), **cpw()).instrument_id
-    p = only(invalid(story, "cpw_issued", **cpw(instrument_id=first)))
-    assert p.field == "instrument_id" and "already used" in p.rule
+    ref = story.refusal("cpw_issued", "duplicate_entry", at=london(2026, 2, 2),
+                        **cpw(instrument_id=first))
+    assert f"instrument_id {first} already names entry 2" in ref.message
 
 
 def test_a_correction_must_name_an_existing_entry(story: Story) -> None:

@@ -1,8 +1,12 @@
 """Users and their bearer tokens, in a `users` table beside the event log.
 
-A token is shown once, when the user is added; only its SHA-256 is stored, so a copy of
-the database does not let anyone act as a user. Lookup is by that hash (an indexed equality
-test), so there is no secret-dependent string comparison to time.
+A token is shown once, when the user is added or their token rotated; only its SHA-256 is
+stored, so a copy of the database does not let anyone act as a user. Lookup is by that hash
+(an indexed equality test), so there is no secret-dependent string comparison to time.
+
+A token ends: it expires (`expires_at`, the store's `token_lifetime` after it was issued), is
+replaced (`rotate`), or its user is disabled. Every request looks its token up again, so each
+of these, and a role change, holds from the very next request.
 """
 
 from __future__ import annotations
@@ -10,15 +14,15 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
 from types import TracebackType
 from typing import Any
 from uuid import uuid4
 
 from sqlalchemy import (
-    Column, DateTime, Engine, MetaData, String, Table, UniqueConstraint, create_engine, insert,
-    select,
+    Column, DateTime, Engine, MetaData, String, Table, UniqueConstraint, bindparam,
+    create_engine, insert, inspect, select, text, update,
 )
 
 from adapters.driven.auth.roles import ROLES, Role
@@ -28,11 +32,19 @@ from domain.model import Actor
 from domain.values import Rank
 
 TABLE_NAME = "users"
-__all__ = ["ROLES", "DuplicateUserError", "Role", "User", "UserStore", "hash_token"]
+DEFAULT_TOKEN_LIFETIME = timedelta(hours=12)
+#: Columns added after the first release: `create_table` adds them to an older table.
+_LATER_COLUMNS = ("expires_at", "disabled_at")
+__all__ = ["ROLES", "DuplicateUserError", "Role", "UnknownUserError", "User", "UserStore",
+           "hash_token"]
 
 
 class DuplicateUserError(ValueError):
     """A user with that name already exists in that agency."""
+
+
+class UnknownUserError(ValueError):
+    """No user has that name (in that agency), or the name alone does not say which one."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +55,12 @@ class User:
     role: str
     rank: str | None
     created_at: datetime
+    expires_at: datetime | None = None  # of the current token; None: issued before expiry existed
+    disabled_at: datetime | None = None
+
+    def active_at(self, now: datetime) -> bool:
+        """Whether this user's current token may be used at `now`."""
+        return self.disabled_at is None and self.expires_at is not None and now < self.expires_at
 
     def actor(self) -> Actor:
         """The identity recorded on every event this user decides."""
@@ -78,9 +96,13 @@ class UserStore:
     """Users of one Pathway database. Close it (or use `with`) to release connections."""
 
     def __init__(self, settings: StoreSettings, *, clock: Callable[[], datetime] = _utc_now,
-                 engine: Engine | None = None) -> None:
+                 engine: Engine | None = None,
+                 token_lifetime: timedelta = DEFAULT_TOKEN_LIFETIME) -> None:
+        if token_lifetime <= timedelta(0):
+            raise ValueError("the token lifetime must be positive")
         self.settings = settings
         self.clock = clock
+        self.token_lifetime = token_lifetime
         self.engine = engine or create_engine(sqlalchemy_url(settings))
         self.metadata = MetaData(schema=settings.pg_schema or None)
         self.table = Table(
@@ -93,13 +115,35 @@ class UserStore:
             Column("rank", String(40), nullable=True),
             Column("token_sha256", String(64), nullable=False, unique=True),
             Column("created_at", DateTime(timezone=True), nullable=False),
+            Column("expires_at", DateTime(timezone=True), nullable=True),
+            Column("disabled_at", DateTime(timezone=True), nullable=True),
             UniqueConstraint("name", "agency", name="users_name_agency_key"),
         )
+        # Built once: every request runs it, and building a select costs more than running it.
+        self._by_token = select(*self._columns()).where(
+            self.table.c.token_sha256 == bindparam("token_sha256"))
+
+    @property
+    def embedded(self) -> bool:
+        """Whether a lookup is a local file read (SQLite) rather than a network round trip."""
+        return self.settings.backend == "sqlite"
 
     # ------------------------------------------------------------------ lifecycle
     def create_table(self) -> None:
-        """Create the table if it is missing (idempotent; safe to call on every start)."""
+        """Create the table if it is missing, and add columns an older table lacks
+        (idempotent; safe to call on every start)."""
         self.metadata.create_all(self.engine, checkfirst=True)
+        schema = self.settings.pg_schema or None
+        present = {c["name"] for c in inspect(self.engine).get_columns(TABLE_NAME, schema=schema)}
+        missing = [self.table.c[name] for name in _LATER_COLUMNS if name not in present]
+        if not missing:
+            return
+        prefix = f'"{schema}".' if schema else ""
+        with self.engine.begin() as conn:
+            for column in missing:  # NULL expiry: tokens issued before expiry existed are refused
+                kind = column.type.compile(dialect=self.engine.dialect)
+                conn.execute(text(f'ALTER TABLE {prefix}"{TABLE_NAME}" ADD COLUMN '
+                                  f'"{column.name}" {kind}'))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -114,12 +158,15 @@ class UserStore:
     # ------------------------------------------------------------------ use cases
     def add(self, name: str, agency: str, role: str | Role,
             rank: str | Rank | None = None) -> tuple[User, str]:
-        """Add a user; returns the user and their bearer token (shown once, never stored)."""
+        """Add a user; returns the user and their bearer token (shown once, never stored),
+        valid until `user.expires_at`."""
         name, agency = name.strip(), agency.strip()
         if not name or not agency:
             raise ValueError("name and agency must not be empty")
+        now = self.clock()
         user = User(id=str(uuid4()), name=name, agency=agency, role=_normalise_role(role),
-                    rank=_normalise_rank(rank), created_at=self.clock())
+                    rank=_normalise_rank(rank), created_at=now,
+                    expires_at=now + self.token_lifetime)
         token = secrets.token_urlsafe(32)
         with self.engine.begin() as conn:
             taken = conn.execute(
@@ -131,18 +178,64 @@ class UserStore:
             conn.execute(insert(self.table).values(
                 id=user.id, name=user.name, agency=user.agency, role=user.role, rank=user.rank,
                 token_sha256=hash_token(token), created_at=user.created_at,
+                expires_at=user.expires_at,
             ))
         return user, token
 
     def authenticate(self, token: str) -> User | None:
-        """The user holding `token`, or None. Looks the user up by the token's hash."""
+        """The user holding `token` if it may be used now (not expired, user not disabled),
+        else None. One indexed lookup by the token's hash, on every call: nothing is cached."""
         if not token:
             return None
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(*self._columns()).where(self.table.c.token_sha256 == hash_token(token))
-            ).first()
-        return None if row is None else self._user(row)
+            row = conn.execute(self._by_token, {"token_sha256": hash_token(token)}).first()
+        user = None if row is None else self._user(row)
+        return user if user is not None and user.active_at(self.clock()) else None
+
+    def find(self, name: str, agency: str | None = None) -> User:
+        """The user called `name` (of `agency`, needed when two agencies have one)."""
+        c = self.table.c
+        query = select(*self._columns()).where(c.name == name.strip())
+        if agency is not None:
+            query = query.where(c.agency == agency.strip())
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        if not rows:
+            where = f" of {agency!r}" if agency else ""
+            raise UnknownUserError(f"no user {name!r}{where} (`asb users list` shows them)")
+        if len(rows) > 1:
+            agencies = ", ".join(sorted(r.agency for r in rows))
+            raise UnknownUserError(f"{len(rows)} users are called {name!r} ({agencies}): "
+                                   "name the agency with --agency")
+        return self._user(rows[0])
+
+    def disable(self, name: str, agency: str | None = None) -> User:
+        """Refuse the user's token from now on (`enable` lifts it; `rotate` does not)."""
+        user = self.find(name, agency)
+        now = user.disabled_at or self.clock()
+        self._set(user, disabled_at=now)
+        return replace(user, disabled_at=now)
+
+    def enable(self, name: str, agency: str | None = None) -> User:
+        user = self.find(name, agency)
+        self._set(user, disabled_at=None)
+        return replace(user, disabled_at=None)
+
+    def change_role(self, name: str, role: str | Role, rank: str | Rank | None = None,
+                    agency: str | None = None) -> User:
+        """Give the user `role` (and `rank`, which replaces the old one) from the next request."""
+        user = self.find(name, agency)
+        role, rank = _normalise_role(role), _normalise_rank(rank)
+        self._set(user, role=role, rank=rank)
+        return replace(user, role=role, rank=rank)
+
+    def rotate(self, name: str, agency: str | None = None) -> tuple[User, str]:
+        """Issue the user a new token, valid for the token lifetime; the old one is dead."""
+        user = self.find(name, agency)
+        token = secrets.token_urlsafe(32)
+        expires_at = self.clock() + self.token_lifetime
+        self._set(user, token_sha256=hash_token(token), expires_at=expires_at)
+        return replace(user, expires_at=expires_at), token
 
     def list(self) -> list[User]:
         with self.engine.connect() as conn:
@@ -152,14 +245,23 @@ class UserStore:
         return [self._user(r) for r in rows]
 
     # ------------------------------------------------------------------ helpers
+    def _set(self, user: User, **values: Any) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(self.table).where(self.table.c.id == user.id).values(**values))
+
     def _columns(self) -> tuple[Column[Any], ...]:
         c = self.table.c
-        return (c.id, c.name, c.agency, c.role, c.rank, c.created_at)
+        return (c.id, c.name, c.agency, c.role, c.rank, c.created_at, c.expires_at,
+                c.disabled_at)
 
     @staticmethod
     def _user(row: Any) -> User:
-        created_at: datetime = row.created_at
-        if created_at.tzinfo is None:  # SQLite keeps no offset; we always store UTC
-            created_at = created_at.replace(tzinfo=timezone.utc)
         return User(id=row.id, name=row.name, agency=row.agency, role=row.role, rank=row.rank,
-                    created_at=created_at)
+                    created_at=_utc(row.created_at),
+                    expires_at=_utc(row.expires_at) if row.expires_at else None,
+                    disabled_at=_utc(row.disabled_at) if row.disabled_at else None)
+
+
+def _utc(moment: datetime) -> datetime:
+    """SQLite keeps no offset; we always store UTC."""
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment

@@ -96,6 +96,9 @@ def build(facts: CaseFacts, options: Options) -> tuple[list[Row], list[Row]]:
         for link in facts.links.get(incident.originator_id, []):
             folded_rows[link.originator_version] = row["row_id"]
     for e in facts.log.events:
+        if _unresolved_link(e, facts):
+            built.append((_order(e), _unresolved_link_row(e, facts, findings)))
+            continue
         if e.step in FOLDED or (e.step == steps.EVIDENCE_ATTACHED and _relates(e) in facts.by_version):
             continue
         built.append((_order(e), action_row(e, facts, findings)))
@@ -103,6 +106,23 @@ def build(facts: CaseFacts, options: Options) -> tuple[list[Row], list[Row]]:
     rows = [row for _, row in built]
     appendix = _apply_corrections(rows, facts, folded_rows)
     return [r for r in rows if keep(r, options)], appendix
+
+
+def _unresolved_link(e: DomainEvent, facts: CaseFacts) -> bool:
+    """A link whose id names no incident in the log (recorded before links were checked)."""
+    return e.step == steps.INCIDENT_LINKED and getattr(e, "incident_id") not in facts.log.incidents
+
+
+def _unresolved_link_row(e: DomainEvent, facts: CaseFacts, findings: dict[Any, str]) -> Row:
+    """The link shown on its own row, as recorded, saying what it does not show."""
+    row = action_row(e, facts, findings)
+    data: Any = e
+    row["description"] = (
+        f"Entry as recorded: linked id {data.incident_id} does not identify an incident "
+        "(no incident with that id is in the log); it is not relied on as evidence of conduct.")
+    row["legal_significance"] = ""
+    row["evidence_status"] = "unverified link"
+    return row
 
 
 def _order(e: DomainEvent) -> tuple[Any, ...]:

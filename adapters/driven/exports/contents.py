@@ -165,9 +165,12 @@ def _injunction_power_of_arrest(e: Any, f: CaseFacts) -> Check:
     if not g.power_of_arrest:
         return NA, "no power of arrest attached", ""
     until = f" until {day(g.power_of_arrest_expires_on)}" if g.power_of_arrest_expires_on else ""
+    attached = getattr(g, "power_of_arrest_terms", ())
+    if attached:
+        return PRESENT, f"power of arrest{until}, attached to {numbered(attached)}", ""
     return (MISSING, f"power of arrest{until}",
-            ("Record which terms the power of arrest is attached to (add "
-            "`power_of_arrest_terms` to injunction_granted)"))
+            "Record which terms the power of arrest is attached to (power_of_arrest_terms "
+            "on injunction_granted)")
 
 
 def _injunction_terms(e: Any, f: CaseFacts) -> Check:
@@ -184,6 +187,35 @@ def _stated(field: str, shown: str, what: str) -> CheckFn:
             return PRESENT, shown, ""
         return _missing(f"{what} ({field})")
     return check
+
+
+def _respect_granted(f: CaseFacts, e: Any) -> Any:
+    made = [g for g in f.about.get(e.instrument_id, [])
+            if g.step == steps.RESPECT_ORDER_GRANTED]
+    return made[-1] if made else None
+
+
+def _respect_terms(e: Any, f: CaseFacts) -> Check:
+    g = _respect_granted(f, e)
+    source = g if g is not None and (g.prohibitions or g.requirements) else e
+    found = (*source.prohibitions, *source.requirements)
+    return _has(found, f"{numbered(found)} ({'as made' if source is g else 'as applied for'})")
+
+
+def _respect_period(e: Any, f: CaseFacts) -> Check:
+    g = _respect_granted(f, e)
+    if g is None:
+        return NA, "not (yet) made", ""
+    return PRESENT, (f"until {day(g.expires_on)}" if g.expires_on else "until further order"), ""
+
+
+def _respect_supervisor(e: Any, f: CaseFacts) -> Check:
+    g = _respect_granted(f, e)
+    reqs = g.requirements if g is not None and g.requirements else e.requirements
+    who = g.supervisor if g is not None and g.supervisor else e.supervisor
+    if not reqs:
+        return NA, "no requirement", ""
+    return _has(who, f"supervisor {who} for {numbered(reqs)}")
 
 
 #: How each named item of a notice's contents is checked against the log.
@@ -226,6 +258,9 @@ CHECKS: dict[str, CheckFn] = {
     "injunction_period": _injunction_period,
     "injunction_supervisor": _injunction_supervisor,
     "injunction_power_of_arrest": _injunction_power_of_arrest,
+    "respect_order_terms": _respect_terms,
+    "respect_order_period": _respect_period,
+    "respect_order_supervisor": _respect_supervisor,
 }
 
 

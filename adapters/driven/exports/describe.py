@@ -14,6 +14,7 @@ from adapters.driven.exports.text import day, label, moment, money, need, number
 from domain import steps
 from domain.events.base import DomainEvent
 from domain.rulesets import rule_set_by_id
+from domain.rules_court import GROUNDS
 
 Describer = Callable[[Any, CaseFacts], str]
 
@@ -58,7 +59,12 @@ def _applied(e: Any, f: CaseFacts) -> str:
     if e.positive_requirements:
         text += (f" Positive requirements: {numbered(e.positive_requirements)}; supervisor: "
                  f"{e.supervisor or 'not named'}.")
-    text += f" Power of arrest sought: {yes_no(e.power_of_arrest_sought)}."
+    text += f" Power of arrest sought: {yes_no(e.power_of_arrest_sought)}"
+    if e.power_of_arrest_ground:
+        text += f", on the ground that {GROUNDS[e.power_of_arrest_ground]}"
+        if e.power_of_arrest_evidence:
+            text += f"; evidence: {e.power_of_arrest_evidence}"
+    text += "."
     if e.without_notice:
         text += f" Without notice: {e.without_notice_justification or 'no justification recorded'}."
     else:
@@ -72,7 +78,9 @@ def _granted(e: Any, f: CaseFacts) -> str:
     text += f", until {day(e.expires_on)}." if e.expires_on else ", until further order."
     if e.power_of_arrest:
         until = f" until {day(e.power_of_arrest_expires_on)}" if e.power_of_arrest_expires_on else ""
-        text += f" Power of arrest attached{until}."
+        attached = (f" to {numbered(e.power_of_arrest_terms)}" if e.power_of_arrest_terms
+                    else "")
+        text += f" Power of arrest attached{attached}{until}."
     if e.terms:
         text += f" Terms: {numbered(e.terms)}."
     return text

@@ -13,9 +13,12 @@ from adapters.driven.exports.describe import step_name
 from adapters.driven.exports.document import Column, Row
 from adapters.driven.exports.facts import CaseFacts
 from adapters.driven.exports.text import day, label, moment, money, need
-from domain import steps
+from domain import rules_records, steps
+from domain.aggregate import replay
+from domain.conduct import continuing_conduct
 from domain.events.base import DomainEvent
 from domain.guards import GuardKind
+from domain.pathway import Pathway
 from domain.registry import guards_for
 
 COLUMNS: tuple[Column, ...] = (
@@ -126,12 +129,9 @@ def _measure(facts: CaseFacts, x: DomainEvent, until: DomainEvent) -> str:
     if x.step == steps.ENVIRONMENTAL_MEASURE_RECORDED:
         return f"{data.measure} on {day(x.occurred_at)} (row {facts.row(x)})"
     if x.step == steps.CPW_ISSUED:
-        later = [i for i in facts.incident_events()
-                 if data.comply_by < i.occurred_at <= until.occurred_at
-                 and any(getattr(link, "conduct", None) == data.conduct
-                         for link in facts.links.get(i.originator_id, []))]
-        result = (f"; the conduct continued after it, on {day(later[0].occurred_at)} "
-                  f"(row {facts.row(later[0])})" if later
+        later = _continued(facts, data.instrument_id, until)
+        result = (f"; the conduct continued after it, on {day(later.occurred_at)} "
+                  f"(row {facts.row(later)})" if later is not None
                   else "; no later conduct is linked before this step")
         return f"{head}: time to comply ended {moment(data.comply_by)}{result}"
     if x.step == steps.CPN_ISSUED:
@@ -274,8 +274,28 @@ def _overrides(facts: CaseFacts, e: DomainEvent) -> str:
     return text.strip()
 
 
+def _continued(facts: CaseFacts, warning_id: Any, until: DomainEvent,
+               categories: tuple[str, ...] = ()) -> DomainEvent | None:
+    """The first incident showing the warned conduct continued, by the engine's own test
+    (`domain.conduct.continuing_conduct`) over the case as it stood before `until`; only
+    links naming an incident in the log count."""
+    before = [x for x in facts.log.events if x.originator_version < until.originator_version]
+    case = replay(Pathway, before) if facts.kind == "pathway" else None
+    warning = case.instruments.get(warning_id) if case is not None else None
+    if case is None or warning is None:
+        return None
+    links = [i for i in case.incidents if i.incident_id in facts.log.incidents]
+    found = continuing_conduct(links, warning, until.occurred_at, categories)
+    return facts.log.incidents[found[0].incident_id][0] if found else None
+
+
+#: Guards of the record itself (one entry per thing done): not conditions of the step.
+RECORD_GUARDS = frozenset(g.code for g in rules_records.GUARDS)
+
+
 def _hard_guards(facts: CaseFacts, e: DomainEvent) -> str:
-    hard = [g for g in guards_for(e.step) if g.kind is GuardKind.HARD]
+    hard = [g for g in guards_for(e.step)
+            if g.kind is GuardKind.HARD and g.code not in RECORD_GUARDS]
     if not hard:
         return "No statutory (HARD) condition is checked for this step."
     items = []
@@ -303,11 +323,11 @@ def _guard_evidence(facts: CaseFacts, e: DomainEvent, code: str) -> str:
             return f"CPW of {day(w.occurred_at)} on the same conduct (row {facts.row(w)})"
         return f"the CPW's time to comply ended {moment(w.comply_by)}"
     if code == "cpn_requires_continuing_conduct":
-        w = facts.opened.get(data.warning_id)
-        later = [i for i in facts.incident_events() if w is not None
-                 and w.comply_by < i.occurred_at <= e.occurred_at]
-        return (f"incident of {day(later[0].occurred_at)} (row {facts.row(later[0])}) after "
-                "the deadline" if later else "continuing conduct recorded")
+        later = _continued(facts, data.warning_id, e, data.conduct_categories)
+        return (f"incident of {day(later.occurred_at)} (row {facts.row(later)}) after "
+                "the deadline" if later is not None else
+                "no incident linked before this step meets the test as the log stands "
+                "(a linked id that names no incident is not relied on)")
     if code == "fpn_requires_cpn_breach":
         breaches = [b for b in facts.about.get(data.notice_id, []) if b.step == steps.BREACH_RECORDED]
         return (f"breach of the CPN recorded {day(breaches[-1].occurred_at)} (row "

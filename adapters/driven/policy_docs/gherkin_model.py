@@ -17,7 +17,8 @@ Node = dict[str, Any]  # a node of the Gherkin AST
 #: Sections of the report, by power, most frequently used first; other files follow by name.
 POWER_ORDER: tuple[str, ...] = (
     "community_protection", "fixed_penalties", "injunctions", "arrest_and_breach",
-    "criminal_behaviour_orders", "dispersal", "closure", "support_and_proportionality",
+    "criminal_behaviour_orders", "respect_orders", "dispersal", "closure",
+    "support_and_proportionality",
     "case_management", "deadlines", "rule_sets", "corrections_and_integrity",
 )
 

@@ -26,6 +26,7 @@ from domain.values import Rank
 
 if TYPE_CHECKING:
     from adapters.bootstrap import System
+    from adapters.driven.auth.users import User
 
 app = typer.Typer(
     name="asb",
@@ -98,6 +99,13 @@ def users_add(
             _fail(str(e))
     rank_text = f", {user.rank}" if user.rank else ""
     typer.echo(f"Added {user.name} ({user.agency}; {user.role}{rank_text}), id {user.id}.")
+    _print_token(user, token)
+
+
+def _print_token(user: User, token: str) -> None:
+    """The token on the last line (scripts take it from there), its expiry just above."""
+    expires = user.expires_at.isoformat(timespec="seconds") if user.expires_at else "-"
+    typer.echo(f"Expires {expires} (ASB_TOKEN_LIFETIME_HOURS; `asb users rotate` renews).")
     typer.echo("Bearer token (shown once; only its SHA-256 is stored):")
     typer.echo(token)
 
@@ -110,6 +118,68 @@ def users_list() -> None:
     with _system() as system:
         found = system.users.list()
     make_console().print(users_table(found))
+
+
+AgencyOption = Annotated[str | None, typer.Option(
+    "--agency", help="Their agency, when users of two agencies share the name.")]
+
+
+@contextmanager
+def _user_change() -> Iterator[System]:
+    """The system, with an unknown or ambiguous user name reported as an error."""
+    from adapters.driven.auth.users import UnknownUserError
+
+    with _system() as system:
+        try:
+            yield system
+        except UnknownUserError as e:
+            _fail(str(e))
+
+
+@users_app.command("disable")
+def users_disable(name: Annotated[str, typer.Argument(help="The user's name.")],
+                  agency: AgencyOption = None) -> None:
+    """Refuse the user's token from the next request on (`asb users enable` lifts it)."""
+    with _user_change() as system:
+        user = system.users.disable(name, agency)
+    typer.echo(f"Disabled {user.name} ({user.agency}): their token is refused from now on.")
+
+
+@users_app.command("enable")
+def users_enable(name: Annotated[str, typer.Argument(help="The user's name.")],
+                 agency: AgencyOption = None) -> None:
+    """Accept the user's current token again (until it expires)."""
+    with _user_change() as system:
+        user = system.users.enable(name, agency)
+    typer.echo(f"Enabled {user.name} ({user.agency}).")
+
+
+@users_app.command("role")
+def users_role(
+    name: Annotated[str, typer.Argument(help="The user's name.")],
+    role: Annotated[Role, typer.Argument(case_sensitive=False, help="Their new role.")],
+    rank: Annotated[Rank | None, typer.Option(
+        "--rank", case_sensitive=False, help="Their rank or post (replaces the old).")] = None,
+    agency: AgencyOption = None,
+) -> None:
+    """Change the user's role (and rank); it holds from their next request."""
+    with _user_change() as system:
+        try:
+            user = system.users.change_role(name, role, rank, agency)
+        except ValueError as e:
+            _fail(str(e))
+    rank_text = f", {user.rank}" if user.rank else ""
+    typer.echo(f"{user.name} ({user.agency}) is now {user.role}{rank_text}.")
+
+
+@users_app.command("rotate")
+def users_rotate(name: Annotated[str, typer.Argument(help="The user's name.")],
+                 agency: AgencyOption = None) -> None:
+    """Issue the user a new token (last line); the old one is refused from now on."""
+    with _user_change() as system:
+        user, token = system.users.rotate(name, agency)
+    typer.echo(f"New token for {user.name} ({user.agency}); the old one no longer works.")
+    _print_token(user, token)
 
 
 @app.command()

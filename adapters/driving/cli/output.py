@@ -286,9 +286,11 @@ def users_table(users: Sequence[Any]) -> Table:
     table = _table(f"{len(users)} users (tokens are never shown: only their hashes are stored)",
                    ("Name", {}), ("Agency", {}), ("Role", {"no_wrap": True}),
                    ("Rank", {"no_wrap": True}), ("Added", {"no_wrap": True}),
-                   ("Id", {"no_wrap": True}))
+                   ("Token expires", {"no_wrap": True}), ("Id", {"no_wrap": True}))
     for u in users:
-        _row(table, u.name, u.agency, u.role, u.rank or "-", short_day(u.created_at), u.id[:8])
+        expires = u.expires_at.isoformat(timespec="minutes") if u.expires_at else "-"
+        _row(table, u.name, u.agency, u.role, u.rank or "-", short_day(u.created_at),
+             "disabled" if u.disabled_at else expires, u.id[:8])
     return table
 
 

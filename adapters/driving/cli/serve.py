@@ -40,7 +40,7 @@ def serve(
         help="in-process (default) or external; default from ASB_PROJECTION.")] = None,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
 ) -> None:
-    """Serve the HTTP API (OpenAPI at /docs) under uvicorn."""
+    """Serve the HTTP API (OpenAPI at /openapi.json, with a token) under uvicorn."""
     import uvicorn
 
     with _system(projection) as system:

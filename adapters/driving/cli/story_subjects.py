@@ -92,7 +92,9 @@ def dean(s: Story) -> None:
            instrument_id=sid("dean/injunction"), court="Elmsford County Court",
            terms=INJUNCTION_TERMS,
            positive_requirements=("Attend an assessment with Marlshire Recovery Service",),
-           supervisor="Marlshire Recovery Service (S. Malik)", power_of_arrest_sought=True)
+           supervisor="Marlshire Recovery Service (S. Malik)", power_of_arrest_sought=True,
+           power_of_arrest_ground="violence_or_threat",
+           power_of_arrest_evidence="Threats to neighbours recorded in the linked incidents")
     s.step("dean", at(2025, 12, 3, 10), MENSAH, steps.PROSECUTION_STARTED,
            say="FPN unpaid after 14 days: prosecution for failing to comply with the CPN (s.48)",
            instrument_id=sid("dean/prosecution"), relates_to=sid("dean/fpn"),
@@ -101,7 +103,8 @@ def dean(s: Story) -> None:
     s.step("dean", at(2025, 12, 9, 15), MENSAH, steps.INJUNCTION_GRANTED,
            say="Injunction granted for 12 months with a power of arrest (to 8 Dec 2026)",
            instrument_id=sid("dean/injunction"), expires_on=date(2026, 12, 8),
-           power_of_arrest=True, power_of_arrest_expires_on=date(2026, 12, 8))
+           power_of_arrest=True, power_of_arrest_expires_on=date(2026, 12, 8),
+           power_of_arrest_terms=INJUNCTION_TERMS)
     s.step("dean", at(2026, 1, 19, 13), MENSAH, steps.CONVICTION_RECORDED,
            say="Convicted of failing to comply with the CPN: fine £250, costs £85",
            instrument_id=sid("dean/prosecution"), outcome="convicted",

@@ -22,10 +22,11 @@ from starlette.concurrency import run_in_threadpool
 from adapters.driving.http.auth import (
     BAD_TOKEN,
     NO_TOKEN,
-    TokenCache,
+    FailedAuthLimiter,
     User,
     Users,
     scope_of,
+    too_many_failures,
     unauthorised,
 )
 from adapters.driving.http.kinds import StreamKinds
@@ -43,7 +44,7 @@ class Services:
     read_side: ReadSide
     settings: StoreSettings
     clock: Callable[[], datetime]
-    tokens: TokenCache
+    failures: FailedAuthLimiter
     kinds: StreamKinds
     log: LogReader  # what exports read
 
@@ -66,16 +67,25 @@ _bearer = HTTPBearer(auto_error=False, scheme_name="bearer",
 
 
 async def _current_user(
+    request: Request,
     services: ServicesDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> User:
+    """The token's user, looked up on every request (see auth.py for why nothing is cached)."""
     token = credentials.credentials if credentials else None
     if not token:
         raise unauthorised(NO_TOKEN)
-    user = services.tokens.cached(token)
-    if user is None:  # the store is synchronous I/O: off the event loop
-        user = await run_in_threadpool(services.tokens.authenticate, token)
+    client = request.client.host if request.client else ""
+    if (wait := services.failures.retry_after(client)) is not None:
+        raise too_many_failures(wait)
+    if services.users.embedded:
+        # An indexed read of a local SQLite file (~65 us) costs less than the thread-pool
+        # hop that would move it off the event loop (docs/performance.md, "Tokens").
+        user = services.users.authenticate(token)
+    else:  # a network round trip: off the event loop, so a slow database stalls no one else
+        user = await run_in_threadpool(services.users.authenticate, token)
     if user is None:
+        services.failures.failed(client)
         raise unauthorised(BAD_TOKEN)
     return user
 

@@ -9,8 +9,9 @@ so anything unexpected stays a visible 500 instead of a polite lie.
 | CommandIdReusedError (Idempotency-Key)    | 422    | {error: invalid, problems: [{field, rule}]} |
 | NotFoundError                             | 404    | {error: not_found, message}            |
 | PermissionDeniedError (service policy)    | 403    | {error: forbidden, message}            |
-| ApiError (authentication, size limits)    | 401/413| {error, message}                       |
+| ApiError (authentication, size limits)    | 401/413/429 | {error, message}                  |
 | Starlette HTTPException (404 route, 405)  | as is  | {error, message}                       |
+| BodyTooLargeError (limits.py, streamed)   | 413    | {error: too_large, message}            |
 """
 
 from __future__ import annotations
@@ -147,6 +148,9 @@ async def _http(request: Request, exc: Exception) -> SafeJSONResponse:
         # FastAPI's own "error parsing the body" (e.g. bytes that are not UTF-8): bad input,
         # reported like every other bad input.
         return invalid([{"field": "body", "rule": str(exc.detail)}])
+    if exc.status_code == 413:  # limits.BodyTooLargeError: the same envelope as BodyLimit's
+        return SafeJSONResponse({"error": "too_large", "message": str(exc.detail)},
+                                status_code=413)
     headers = dict(exc.headers or {})
     if exc.status_code == 405:
         # Starlette names only the methods of the first route matching the path; a path

@@ -25,6 +25,7 @@ ORDER = "3f1c2a60-1b1e-4c1a-9d51-2f7a8e0c0a12"
 OBJECTIVE = "3f1c2a60-1b1e-4c1a-9d51-2f7a8e0c0a13"
 PLACE = "3f1c2a60-1b1e-4c1a-9d51-2f7a8e0c0a14"
 PATHWAY = "3f1c2a60-1b1e-4c1a-9d51-2f7a8e0c0a15"
+RESPECT = "3f1c2a60-1b1e-4c1a-9d51-2f7a8e0c0a16"
 
 
 def _new(n: int) -> str:
@@ -34,7 +35,6 @@ def _new(n: int) -> str:
 STEP_EXAMPLES: dict[str, dict[str, Any]] = {
     steps.INCIDENT_LINKED: {
         "occurred_at": "2025-10-31T09:30:00+00:00", "incident_id": INCIDENT,
-        "incident_occurred_at": "2025-10-30T22:15:00+00:00",
         "summary": "Seen on CCTV passing packages; resident at No. 14 intimidated",
         "conduct": "Drug dealing and intimidation of residents"},
     steps.EARLY_INTERVENTION: {
@@ -98,14 +98,39 @@ STEP_EXAMPLES: dict[str, dict[str, Any]] = {
         "occurred_at": "2026-01-12T15:30:00+00:00", "instrument_id": CBO,
         "prosecution_id": PROSECUTION, "expires_on": "2028-01-11",
         "prohibitions": ["Not to enter Orchard Walk"]},
+    steps.CBO_VARIED: {
+        "occurred_at": "2026-09-01T10:00:00+00:00", "instrument_id": CBO,
+        "applicant": "offender", "changes": "Exclusion zone reduced to Orchard Walk itself"},
+    steps.CBO_DISCHARGED: {
+        "occurred_at": "2027-09-01T10:00:00+00:00", "instrument_id": CBO,
+        "applicant": "prosecution", "reason": "The offender has moved out of the county"},
+    steps.CBO_REVIEWED: {
+        "occurred_at": "2027-01-05T10:00:00+00:00", "instrument_id": CBO,
+        "compliance": "No breach since the order was made",
+        "support": "Mentoring with the youth offending team continues"},
+    steps.RESPECT_ORDER_APPLIED: {
+        "occurred_at": "2026-07-01T10:00:00+00:00", "instrument_id": RESPECT,
+        "court": "Elmsford County Court",
+        "prohibitions": ["Not to shout or swear at residents of Orchard Walk"],
+        "requirements": ["Attend an alcohol treatment programme"],
+        "supervisor": "Marlshire Recovery Service"},
+    steps.RESPECT_ORDER_GRANTED: {
+        "occurred_at": "2026-07-15T12:00:00+00:00", "instrument_id": RESPECT,
+        "expires_on": "2028-07-14"},
+    steps.RESPECT_ORDER_DISCHARGED: {
+        "occurred_at": "2027-07-15T12:00:00+00:00", "instrument_id": RESPECT,
+        "outcome": "discharged", "reason": "Conduct has stopped; order no longer necessary"},
     steps.INJUNCTION_APPLIED: {
         "occurred_at": "2025-11-25T10:00:00+00:00", "instrument_id": INJ,
         "court": "Elmsford County Court", "terms": ["Not to enter Orchard Walk green"],
-        "power_of_arrest_sought": True, "without_notice": False},
+        "power_of_arrest_sought": True, "power_of_arrest_ground": "violence_or_threat",
+        "power_of_arrest_evidence": "Threatened a resident with a bottle on 14 November",
+        "without_notice": False},
     steps.INJUNCTION_GRANTED: {
         "occurred_at": "2025-12-09T12:00:00+00:00", "instrument_id": INJ,
         "expires_on": "2026-12-08", "power_of_arrest": True,
-        "power_of_arrest_expires_on": "2026-12-08"},
+        "power_of_arrest_expires_on": "2026-12-08",
+        "power_of_arrest_terms": ["Not to enter Orchard Walk green"]},
     steps.INJUNCTION_VARIED: {
         "occurred_at": "2026-02-02T12:00:00+00:00", "instrument_id": INJ,
         "changes": "Exclusion zone extended to the garage lane"},

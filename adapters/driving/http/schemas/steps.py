@@ -31,7 +31,7 @@ from adapters.driving.http.schemas.examples import (
     STEP_EXAMPLES,
 )
 from domain import steps
-from domain.commands import command_fields
+from domain.commands import NEW_IDS, command_fields
 from domain.model import Pathway, Place
 from domain.steps import ALL as STEP_SPECS
 from domain.values import Name
@@ -57,7 +57,7 @@ def _overrides(fields_cls: type[BaseModel], step: str = "") -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, info in fields_cls.model_fields.items():
         annotation = info.annotation
-        if name == steps.NEW_IDS.get(step):
+        if name == NEW_IDS.get(step):
             out[name] = (UUID | None, Field(
                 default=None, description="optional: the server assigns an id when none is "
                 "given and returns it (`id` in the response)"))

@@ -9,9 +9,9 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from adapters.driving.http.schemas.common import RefusalOut
+from domain.commands import NEW_IDS
 from domain.events.base import DomainEvent
 from domain.model import NextStep
-from domain.steps import NEW_IDS
 
 
 class View(BaseModel):
