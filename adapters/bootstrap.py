@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Self
 
+from adapters.driven.audit.store import AuditStore
 from adapters.driven.auth.users import UserStore
 from adapters.driven.exports.tablepdf import fonts
 from adapters.driven.exports.ports import LogReader
@@ -44,6 +45,7 @@ def prepare_database(store: StoreSettings) -> list[str]:
     with UserStore(store) as users:
         users.create_table()
     read = open_read_store(store, create=True)  # under an advisory lock on PostgreSQL
+    AuditStore(read).create_table()
     read.close()
     return tables
 
@@ -100,7 +102,12 @@ class System:
         from adapters.driving.http.app import create_app
 
         return create_app(self.application, self.users, self.read_side, clock=self.clock,
-                          limits=self.settings)
+                          limits=self.settings, audit=self.audit)
+
+    @cached_property
+    def audit(self) -> AuditStore:
+        """The access audit, in the read models' database."""
+        return AuditStore(self.store)
 
     def close(self) -> None:
         self._stack.close()

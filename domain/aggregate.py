@@ -7,7 +7,7 @@ state (it never checks a rule), so old streams replay even after the law changes
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, ClassVar, Self
 from uuid import UUID
 
@@ -20,7 +20,7 @@ from domain.guards import Actor, Decision, GuardKind, Refusal
 from domain.instruments import LABELS, Kind, S, initial_state
 from domain.links import StreamFacts, linked_facts
 from domain.recording import check_not_in_future, open_stream, record
-from domain.records import Correction, Instrument, LinkedIncident, Note, Override
+from domain.records import Correction, Instrument, LinkedIncident, Note, Override, Share
 from domain.registry import GUARDS, guards_for
 from domain.rulesets import RuleBook
 from domain.steps import OPENERS, StepSpec
@@ -48,6 +48,10 @@ class CaseStream:
         self.notes: list[Note] = []
         self.overrides: list[Override] = []
         self.corrections: list[Correction] = []
+        #: The agency that opened the case (the controller of its record).
+        self.owner_agency = ""
+        #: Partner agencies the case is shared with, by agency.
+        self.shares: dict[str, Share] = {}
 
     @classmethod
     def open(cls, stream_id: UUID, cmd: Command, actor: Actor, now: datetime,
@@ -58,6 +62,8 @@ class CaseStream:
 
     # ------------------------------------------------------------------ replay
     def apply(self, event: DomainEvent) -> None:
+        if self.version == 0:
+            self.owner_agency = event.agency
         self.APPLIERS[event.step](self, event)
         self.version = event.originator_version
         self.head_hash = event.hash
@@ -176,6 +182,7 @@ class CaseStream:
                 raise DomainValidationError.single(
                     field, f"must name an existing entry (1..{self.version})"
                 )
+        self._validate_sharing(cmd)
         if cmd.step == "override_authorised":
             for_step = getattr(cmd, "for_step")
             code = getattr(cmd, "guard_code")
@@ -190,6 +197,26 @@ class CaseStream:
                        if code in GUARDS and GUARDS[code].kind is GuardKind.HARD else ""),
                 )
 
+    def _validate_sharing(self, cmd: Command) -> None:
+        partner = cmd.__dict__.get("partner_agency")
+        if cmd.step == "sharing_agreed" and partner == self.owner_agency:
+            raise DomainValidationError.single(
+                "partner_agency", f"{partner} opened this {self.KIND}: it is not a partner")
+        if cmd.step == "sharing_agreed":
+            until = cmd.__dict__.get("until")
+            if until is not None and until < cmd.occurred_at.date():
+                raise DomainValidationError.single("until", "must not be before occurred_at")
+        if cmd.step == "sharing_revoked" and partner not in self.shares:
+            shared = ", ".join(sorted(self.shares)) or "no partner agency"
+            raise DomainValidationError.single(
+                "partner_agency", f"this {self.KIND} is not shared with {partner} "
+                f"(it is shared with {shared})")
+
+    def shared_with(self, agency: str, on: date) -> bool:
+        """Whether `agency` may see this case on `on` under a sharing agreement."""
+        share = self.shares.get(agency)
+        return share is not None and share.in_force(on)
+
     # ------------------------------------------------------------------ snapshot
     _STATE_FIELDS: ClassVar[dict[str, TypeAdapter[Any]]] = {
         "instruments": TypeAdapter(dict[UUID, Instrument]),
@@ -198,7 +225,11 @@ class CaseStream:
         "overrides": TypeAdapter(list[Override]),
         "corrections": TypeAdapter(list[Correction]),
         "opened_at": TypeAdapter(datetime | None),
+        "owner_agency": TypeAdapter(str),
+        "shares": TypeAdapter(dict[str, Share]),
     }
+    #: State added after snapshots were first taken: defaults for older snapshots.
+    _STATE_DEFAULTS: ClassVar[dict[str, Any]] = {"owner_agency": "", "shares": {}}
 
     def to_state(self) -> dict[str, Any]:
         state: dict[str, Any] = {"version": self.version, "head_hash": self.head_hash}
@@ -212,7 +243,8 @@ class CaseStream:
         agg.version = state["version"]
         agg.head_hash = state["head_hash"]
         for name, adapter in cls._STATE_FIELDS.items():
-            setattr(agg, name, adapter.validate_python(state[name]))
+            value = state.get(name, cls._STATE_DEFAULTS.get(name))
+            setattr(agg, name, adapter.validate_python(value))
         return agg
 
     # ------------------------------------------------------------------ appliers
@@ -267,6 +299,10 @@ SHARED_APPLIERS: dict[str, Applier] = {
                    correction=e.correction, reason=e.reason)
     ),
     "evidence_attached": lambda a, e: None,
+    "sharing_agreed": lambda a, e: a.shares.__setitem__(e.partner_agency, Share(
+        partner_agency=e.partner_agency, purpose=e.purpose, gateway=e.gateway,
+        agreed_by=e.agreed_by, agreed_version=e.originator_version, until=e.until)),
+    "sharing_revoked": lambda a, e: a.shares.pop(e.partner_agency, None),
 }
 
 

@@ -41,6 +41,11 @@ class Incident:
         self.version = event.originator_version
         self.head_hash = event.hash
 
+    @property
+    def owner_agency(self) -> str:
+        """The agency that reported it."""
+        return self.report.agency if self.report is not None else ""
+
     def copy(self) -> Incident:
         clone = Incident(self.id)
         clone.__dict__.update(self.__dict__)

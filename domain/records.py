@@ -87,3 +87,17 @@ class Correction(Frozen):
     corrected_version: int
     correction: str
     reason: str
+
+
+class Share(Frozen):
+    """A partner agency's access to a case, as agreed (and until revoked)."""
+
+    partner_agency: str
+    purpose: str
+    gateway: str
+    agreed_by: str
+    agreed_version: int
+    until: date | None = None
+
+    def in_force(self, on: date) -> bool:
+        return self.until is None or on <= self.until

@@ -277,6 +277,12 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
              done="Entry corrected", category="correction"),
     StepSpec("evidence_attached", "Attach evidence", "Civil Evidence Act 1995 ss.1-4",
              done="Evidence attached", category="evidence"),
+    StepSpec("sharing_agreed", "Share the case with a partner agency",
+             "CDA 1998 s.115; UK GDPR Art 6(1)(e)",
+             done="Case shared with a partner agency", category="sharing"),
+    StepSpec("sharing_revoked", "Stop sharing the case with a partner agency",
+             "UK GDPR Art 5(1)(c); DPA 2018 s.37",
+             done="Sharing with a partner agency ended", category="sharing"),
     StepSpec("pathway_closed", "Close the pathway", bases.CASE_BASIS,
              done="Case closed", category="case"),
     StepSpec("pathway_reopened", "Reopen the pathway", bases.CASE_BASIS,
@@ -323,7 +329,7 @@ PLACE_ONLY_STEPS: tuple[StepSpec, ...] = (
 SHARED_WITH_PLACE = (
     "incident_linked", "consultation_recorded", "proportionality_assessed",
     "support_referral_made", "support_referral_updated", "override_authorised",
-    "entry_corrected", "evidence_attached",
+    "entry_corrected", "evidence_attached", "sharing_agreed", "sharing_revoked",
 )
 
 PERSON: dict[str, StepSpec] = {s.name: s for s in PERSON_STEPS}
@@ -409,6 +415,8 @@ DISPERSAL_DIRECTION_GIVEN = "dispersal_direction_given"
 OVERRIDE_AUTHORISED = "override_authorised"
 ENTRY_CORRECTED = "entry_corrected"
 EVIDENCE_ATTACHED = "evidence_attached"
+SHARING_AGREED = "sharing_agreed"
+SHARING_REVOKED = "sharing_revoked"
 PATHWAY_CLOSED = "pathway_closed"
 PATHWAY_REOPENED = "pathway_reopened"
 CLOSURE_NOTICE_ISSUED = "closure_notice_issued"

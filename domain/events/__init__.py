@@ -7,7 +7,7 @@ SHARED_STEPS = frozenset(
     {
         "incident_linked", "consultation_recorded", "proportionality_assessed",
         "support_referral_made", "support_referral_updated", "override_authorised",
-        "entry_corrected", "evidence_attached",
+        "entry_corrected", "evidence_attached", "sharing_agreed", "sharing_revoked",
     }
 )
 

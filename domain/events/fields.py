@@ -285,6 +285,28 @@ class EntryCorrectedFields(Frozen):
     reason: Reason
 
 
+#: The statutory gateway a disclosure to a partner rests on.
+SharingGateway = Literal[
+    "cda1998_s115",  # Crime and Disorder Act 1998 s.115: disclosure to a relevant authority
+    "cda1998_s17",  # s.17: the duty to consider crime and disorder, ASB included
+    "asbcpa2014_s104",  # Anti-social Behaviour, Crime and Policing Act 2014 s.104: case review
+    "ukgdpr_art6_1e",  # UK GDPR Art 6(1)(e) public task, under an information sharing agreement
+]
+
+
+class SharingAgreedFields(Frozen):
+    partner_agency: Name
+    purpose: Reason
+    gateway: SharingGateway
+    agreed_by: Name
+    until: date | None = None
+
+
+class SharingRevokedFields(Frozen):
+    partner_agency: Name
+    reason: Reason
+
+
 class EvidenceAttachedFields(Frozen):
     relates_to_version: int | None = Field(default=None, ge=1)
     note: Text = ""

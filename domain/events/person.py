@@ -26,6 +26,8 @@ from domain.events.fields import (
     EarlyInterventionFields,
     EntryCorrectedFields,
     EvidenceAttachedFields,
+    SharingAgreedFields,
+    SharingRevokedFields,
     FpnIssuedFields,
     FpnPaidFields,
     IncidentLinkedFields,
@@ -215,6 +217,14 @@ class EvidenceAttached(DomainEvent, EvidenceAttachedFields):
     step: ClassVar[str] = "evidence_attached"
 
 
+class SharingAgreed(DomainEvent, SharingAgreedFields):
+    step: ClassVar[str] = "sharing_agreed"
+
+
+class SharingRevoked(DomainEvent, SharingRevokedFields):
+    step: ClassVar[str] = "sharing_revoked"
+
+
 class PathwayClosed(DomainEvent, PathwayClosedFields):
     step: ClassVar[str] = "pathway_closed"
 
@@ -258,6 +268,8 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     OverrideAuthorised,
     EntryCorrected,
     EvidenceAttached,
+    SharingAgreed,
+    SharingRevoked,
     PathwayClosed,
     PathwayReopened,
 )

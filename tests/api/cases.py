@@ -60,6 +60,12 @@ class Case:
         self.do("incident_linked", linked, incident_id=incident, conduct=category)
         return incident
 
+    def share(self, partner: str, at: datetime, **fields: Any) -> dict[str, Any]:
+        """Record a sharing agreement with `partner` (by this case's opener)."""
+        return self.do("sharing_agreed", at, **({
+            "partner_agency": partner, "purpose": "Joint problem-solving of the conduct",
+            "gateway": "cda1998_s115", "agreed_by": "Information asset owner"} | fields))
+
     def get(self) -> dict[str, Any]:
         r = self.client.get(f"/api/pathways/{self.id}", headers=self.headers)
         assert r.status_code == 200, r.json()

@@ -53,6 +53,8 @@ def test_deadlines_are_filtered_by_due_date_and_agency(api: Api) -> None:
     kyle.prepared(london(2026, 1, 6))
     kyle.cpw(london(2026, 2, 10), comply_by=london(2026, 3, 10))
     api.clock.set(london(2026, 1, 11))
+    assert [d["stream_name"] for d in _deadlines(api, police)] == ["Dean Harrow"]  # not shared
+    kyle.share("Marlshire Police", london(2026, 1, 11))
 
     every = _deadlines(api, police)
     assert [d["stream_name"] for d in every] == ["Dean Harrow", "Kyle Benton"]  # soonest first

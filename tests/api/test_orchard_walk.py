@@ -16,7 +16,7 @@ from rich.console import Console
 
 from adapters.driving.cli.demo import PATHWAYS, run_demo
 from adapters.driving.cli.script import ScriptedClock, Story, sid
-from adapters.driving.cli.story import GREEN, STORY_END, STORY_START, place_track, report_incidents
+from adapters.driving.cli.story import GREEN, PARTNERS, STORY_END, STORY_START, place_track, report_incidents
 from adapters.driving.cli.story_subjects import dean, kyle, maria
 from adapters.driven.store.settings import StoreSettings
 from adapters.settings import Settings
@@ -40,7 +40,8 @@ def _strip(value: Any) -> Any:
 def http_story(store_settings: StoreSettings) -> Iterator[Api]:
     clock = ScriptedClock(STORY_START)
     for api in make_api(store_settings, clock):  # type: ignore[arg-type]
-        story = Story(HttpStoryApp(api.client, api.users), clock, Console(file=io.StringIO()))
+        story = Story(HttpStoryApp(api.client, api.users), clock, Console(file=io.StringIO()),
+                      PARTNERS)
         place_track(story)
         report_incidents(story)
         dean(story)
@@ -59,7 +60,7 @@ def demo(tmp_path: Any) -> Iterator[Api]:
 
 
 def _read(api: Api, path: str) -> Any:
-    token = api.tokens.get("reader") or api.token(role="analyst", rank=None, name="reader")
+    token = api.tokens.get("reader") or api.token(role="officer", rank=None, name="reader")
     r = api.client.get(path, headers=api.as_(token))
     assert r.status_code == 200, r.json()
     return r.json()

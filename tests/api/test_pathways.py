@@ -221,7 +221,11 @@ def test_roles_limit_what_a_user_may_record(api: Api) -> None:
     r = api.client.post("/api/pathways", headers=api.as_(admin), json={
         "occurred_at": "2026-01-05T12:00:00Z", "subject": {"name": "X"}})
     assert r.status_code == 403
-    assert api.client.get(f"/api/pathways/{case.id}", headers=api.as_(analyst)).status_code == 200
+    # Analysts see pseudonymised lists, not case records; admins no case data at all.
+    assert api.client.get(f"/api/pathways/{case.id}", headers=api.as_(analyst)).status_code == 403
+    listed = api.client.get("/api/pathways", headers=api.as_(analyst)).json()["items"]
+    assert [i["id"] for i in listed] == [str(case.id)]
+    assert api.client.get("/api/pathways", headers=api.as_(admin)).status_code == 403
 
 
 def test_unknown_ids_are_404(api: Api) -> None:

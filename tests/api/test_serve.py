@@ -43,7 +43,7 @@ class Served:
 
 @pytest.fixture
 def server(store_settings: StoreSettings, tmp_path: Path) -> Iterator[Served]:
-    """A running `asb serve` and an officer's token; the process is always stopped."""
+    """A running `asb serve` (its log in serve.log) and an officer's token; always stopped."""
     env = {**os.environ, "ASB_DATABASE_URL": _url(store_settings),
            "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     _asb("db", "init", env=env, cwd=tmp_path)
@@ -53,7 +53,7 @@ def server(store_settings: StoreSettings, tmp_path: Path) -> Iterator[Served]:
     log = (tmp_path / "serve.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "adapters.driving.cli", "serve", "--host", "127.0.0.1", "--port",
-         str(port), "--log-level", "warning"],
+         str(port), "--log-level", "info"],
         env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -79,13 +79,13 @@ def server(store_settings: StoreSettings, tmp_path: Path) -> Iterator[Served]:
 
 
 @pytest.fixture
-def served(server: Served) -> tuple[str, str]:
-    """(base URL, bearer token) of a running `asb serve`."""
-    return server.base, server.token
+def served(server: Served, tmp_path: Path) -> tuple[str, str, Path]:
+    """(base URL, bearer token, its log) of a running `asb serve`."""
+    return server.base, server.token, tmp_path / "serve.log"
 
 
-def test_asb_serve_answers_over_the_network(served: tuple[str, str]) -> None:
-    base, token = served
+def test_asb_serve_answers_over_the_network(served: tuple[str, str, Path]) -> None:
+    base, token, log = served
     auth = {"Authorization": f"Bearer {token}"}
     with httpx.Client(base_url=base, timeout=10) as http:
         assert http.get("/api/pathways").status_code == 401
@@ -108,6 +108,12 @@ def test_asb_serve_answers_over_the_network(served: tuple[str, str]) -> None:
         assert http.get("/api/verify", headers=auth).json()["ok"] is True
         assert http.get("/openapi.json").status_code == 401
         assert http.get("/openapi.json", headers=auth).json()["info"]["title"] == "Pathway"
+        found = http.get("/api/pathways", params={"q": "Harrow", "limit": 5}, headers=auth)
+        assert found.json()["total"] == 1
+    # The access log has the request, not the searched name (that is in the access audit).
+    written = log.read_text()
+    assert "GET /api/pathways?q=[redacted]&limit=5" in written
+    assert "Harrow" not in written
 
 
 MB = 1024 * 1024

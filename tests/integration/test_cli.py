@@ -329,3 +329,17 @@ def test_the_installed_asb_command_works_end_to_end(tmp_path: Path) -> None:
     assert max(len(line) for line in told.stdout.splitlines()) <= 100
     verified = asb("verify")
     assert verified.returncode == 0 and "log verified" in verified.stdout
+
+
+def test_an_export_from_the_command_line_is_in_the_access_audit(copy: Path) -> None:
+    dean = str(sid("dean"))
+    code, out = run(copy, "export", dean, "--kind", "chronology", "--out", "dean.json")
+    assert code == 0, out
+    provenance = (copy.parent / "dean.json").read_text(encoding="utf-8")
+    assert '"generated_by": "os:' in provenance
+    code, out = run(copy, "audit", "--case", dean)
+    assert code == 0, out
+    assert "disclosure  chronology export" in out and f"case {dean}" in out
+    assert "1 of 1 entries" in out and "access audit verified" in out
+    code, out = run(copy, "audit", "--case", str(uuid4()))
+    assert "0 of 0 entries" in out

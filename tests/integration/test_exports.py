@@ -69,7 +69,7 @@ def test_the_docx_chronology_has_the_same_row_count_as_the_csv(demo_app: Any) ->
     keys, rows = csv_rows(render(doc, "csv"))
     word = Document(io.BytesIO(render(doc, "docx")))
     table = word.tables[0]
-    assert len(table.rows) - 1 == len(rows) == len(doc.rows) == 34  # minus the header row
+    assert len(table.rows) - 1 == len(rows) == len(doc.rows) == 39  # minus the header row
     assert keys == doc.keys
     assert [r.cells[0].text for r in table.rows[1:]] == [r[0] for r in rows]
     assert word.paragraphs[0].style.name == "Heading 1"
@@ -82,23 +82,23 @@ def test_the_chronology_interleaves_incidents_sorted_by_when_they_happened(
         demo_app: Any) -> None:
     rows = build_export(log_of(demo_app), DEAN, "chronology").rows
     kinds = [r["event_kind"] for r in rows]
-    assert kinds.count("INCIDENT") == 9 and kinds.count("AGENCY_ACTION") == 25
+    assert kinds.count("INCIDENT") == 9 and kinds.count("AGENCY_ACTION") == 30
     moments = [datetime.fromisoformat(r["occurred_at"]) for r in rows]
     assert moments == sorted(moments)
     by_id = {r["row_id"]: r for r in rows}
-    letter = by_id["1e93530e-7"]  # the warning letter, typed in four days late
+    letter = by_id["1e93530e-12"]  # the warning letter, typed in four days late
     assert letter["backdated"] == "recorded 6 October 2025 at 11:00 (4 days later)"
     assert (letter["date"], letter["time_from"]) == ("2 October 2025", "11:00")
-    assert by_id["1e93530e-9"]["legal_significance"].startswith("CPW served")
+    assert by_id["1e93530e-14"]["legal_significance"].startswith("CPW served")
     breach = next(r for r in rows if r["step"] == "breach_recorded")
     assert breach["legal_significance"] == (
-        "breach of Requirement 1 of the CPN of 4 November 2025 (row 1e93530e-13)")
+        "breach of Requirement 1 of the CPN of 4 November 2025 (row 1e93530e-18)")
     assert breach["evidence_status"] == "proven (conviction, 19 January 2026)"
     threat = next(r for r in rows if r["category"] == "Threats of violence")
     assert threat["agency_refs"].startswith("CAD ") and threat["subjects"] == "Dean Harrow"
     # a link is shown on the incident's row, not as a row of its own
     assert "incident_linked" not in {r["step"] for r in rows}
-    assert "linked 21 November 2025 by n.carter (1e93530e-17)" in threat["action"]
+    assert "linked 21 November 2025 by n.carter (1e93530e-22)" in threat["action"]
 
 
 def test_provenance_names_the_log_position_and_the_chain_head(demo_app: Any,
@@ -106,7 +106,7 @@ def test_provenance_names_the_log_position_and_the_chain_head(demo_app: Any,
     first = build_export(log_of(demo_app), DEAN, "chronology").provenance
     again = build_export(log_of(demo_app), DEAN, "chronology").provenance
     assert first.rows_sha256 == again.rows_sha256  # stable rows, stable hash
-    assert first.streams[str(DEAN)] == 34 and len(first.streams) == 10  # Dean + 9 incidents
+    assert first.streams[str(DEAN)] == 39 and len(first.streams) == 10  # Dean + 9 incidents
     assert first.chain_hash == demo_app.pathway(DEAN).head_hash
     with sqlite3.connect(demo_db) as conn:
         ids = [UUID(s).hex for s in first.streams]
@@ -115,7 +115,7 @@ def test_provenance_names_the_log_position_and_the_chain_head(demo_app: Any,
             f"({','.join('?' * len(ids))})", ids).fetchone()[0]
     assert first.max_notification_id == found
     assert first.footer().startswith("generated at ")
-    assert f"from log position PW-1E93530E v34 + 9 incident streams, notification {found}, " \
+    assert f"from log position PW-1E93530E v39 + 9 incident streams, notification {found}, " \
         f"chain hash {first.chain_hash}" in first.footer()
 
 
@@ -123,8 +123,8 @@ def test_the_proportionality_statement_draws_each_escalation_step_from_the_log(
         demo_app: Any) -> None:
     rows = build_export(log_of(demo_app), DEAN, "proportionality").rows
     assert [r["para"] for r in rows] == [str(n) for n in range(1, len(rows) + 1)]
-    cpn = {r["topic"]: r["text"] for r in rows if r["step_row_id"] == "1e93530e-13"}
-    assert "(b) community protection warning issued on 13 October 2025 (row 1e93530e-9)" in \
+    cpn = {r["topic"]: r["text"] for r in rows if r["step_row_id"] == "1e93530e-18"}
+    assert "(b) community protection warning issued on 13 October 2025 (row 1e93530e-14)" in \
         cpn["lesser measures tried"]
     assert "the conduct continued after it, on 30 October 2025" in cpn["lesser measures tried"]
     assert "declined on 8 October 2025" in cpn["support"]
@@ -134,7 +134,7 @@ def test_the_proportionality_statement_draws_each_escalation_step_from_the_log(
     assert "A CPN needs a prior written warning (CPW) about the same conduct (ASBCPA2014 " \
         "s.43(5)(a)): CPW of 13 October 2025" in cpn["statutory conditions"]
     assert "Exhibits: NC/1" in cpn["decision"]
-    injunction = {r["topic"]: r["text"] for r in rows if r["step_row_id"] == "1e93530e-19"}
+    injunction = {r["topic"]: r["text"] for r in rows if r["step_row_id"] == "1e93530e-24"}
     assert "Equality Act 2010 (ss.15, 149): not recorded" in injunction["vulnerability and equality"]
 
 
@@ -329,7 +329,7 @@ def test_asb_verify_export_passes_on_a_fresh_export_and_fails_after_one_csv_cell
     code, text = asb(db, "export", str(DEAN), "--kind", "chronology", "--format", "csv",
                      "--out", str(out))
     assert code == 0, text
-    assert "34 rows" in text and "log position: PW-1E93530E v34" in text
+    assert "39 rows" in text and "log position: PW-1E93530E v39" in text
     code, text = asb(db, "verify-export", str(out))
     assert code == 0, text
     assert "export verified" in text and "no entries added" in text

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import date
+
 import pytest
 
 from adapters.driven.auth.roles import ROLES
+from domain import steps
+from domain.model import Actor, NotFoundError
+from domain.records import Share
 from domain.steps import COURT_STEPS
 from service.permissions import (
     ALL_STEPS,
@@ -12,7 +18,11 @@ from service.permissions import (
     ROLE_POLICY,
     Action,
     PermissionDeniedError,
+    View,
     authorise,
+    case_access,
+    case_scope,
+    may_see,
     permits,
 )
 
@@ -55,8 +65,10 @@ def test_recording_an_override_needs_the_override_permission() -> None:
 
 def test_exporters_and_readers() -> None:
     assert {r for r in ROLES if permits(r, Action.EXPORT, "chronology")} == {
-        "officer", "supervisor", "legal", "admin"}
-    assert {r for r in ROLES if permits(r, Action.READ)} == set(ROLES)
+        "officer", "supervisor", "legal"}
+    assert {r for r in ROLES if permits(r, Action.READ)} == {
+        "officer", "supervisor", "legal", "support"}
+    assert {r for r in ROLES if permits(r, Action.SEARCH)} == set(ROLES) - {"admin"}
 
 
 def test_a_refusal_names_the_role_and_the_action() -> None:
@@ -68,3 +80,60 @@ def test_a_refusal_names_the_role_and_the_action() -> None:
 
 def test_an_unknown_role_may_do_nothing() -> None:
     assert not any(permits("visitor", action, "cpn_issued") for action in Action)
+
+
+# ---------------------------------------------------------------------- agencies
+@dataclass
+class _Case:
+    owner_agency: str
+    shares: dict[str, Share] = field(default_factory=dict)
+
+
+def _share(partner: str, until: date | None = None) -> Share:
+    return Share(partner_agency=partner, purpose="Joint panel", gateway="cda1998_s115",
+                 agreed_by="IAO", agreed_version=2, until=until)
+
+
+POLICE_CASE = _Case("Marlshire Police", {"Elmsford District Council": _share(
+    "Elmsford District Council", until=date(2026, 6, 30))})
+ON = date(2026, 3, 1)
+
+
+def test_a_case_is_seen_by_its_agency_and_partners_while_the_share_is_in_force() -> None:
+    police, council = Actor("a", "Marlshire Police", "officer"), Actor(
+        "b", "Elmsford District Council", "officer")
+    housing = Actor("c", "Hearthstone Housing Association", "officer")
+    assert may_see(police, POLICE_CASE, ON) and may_see(council, POLICE_CASE, ON)
+    assert not may_see(housing, POLICE_CASE, ON)
+    assert not may_see(council, POLICE_CASE, date(2026, 7, 1))  # after `until`
+
+
+def test_out_of_reach_is_not_found_and_the_role_is_checked_first() -> None:
+    housing = Actor("c", "Hearthstone Housing Association", "officer")
+    with pytest.raises(NotFoundError):
+        case_access(housing, POLICE_CASE, ON, Action.READ)
+    admin = Actor("d", "Hearthstone Housing Association", "admin")
+    with pytest.raises(PermissionDeniedError):  # the same answer whether or not it exists
+        case_access(admin, POLICE_CASE, ON, Action.READ)
+
+
+def test_sharing_and_overrides_stay_with_the_owning_agency() -> None:
+    council = Actor("b", "Elmsford District Council", "supervisor", "council_officer")
+    for step in (steps.SHARING_AGREED, OVERRIDE_STEP):
+        with pytest.raises(PermissionDeniedError):
+            case_access(council, POLICE_CASE, ON, Action.RECORD, step)
+    case_access(council, POLICE_CASE, ON, Action.RECORD, steps.EVIDENCE_ATTACHED)
+    inspector = Actor("e", "Marlshire Police", "supervisor", "inspector")
+    case_access(inspector, POLICE_CASE, ON, Action.RECORD, OVERRIDE_STEP)
+    with pytest.raises(PermissionDeniedError, match="recorded rank"):
+        case_access(Actor("f", "Marlshire Police", "supervisor"), POLICE_CASE, ON,
+                    Action.RECORD, OVERRIDE_STEP)
+
+
+def test_each_role_has_its_view_of_case_data() -> None:
+    views = {r: case_scope(Actor("x", "Marlshire Police", r), ON).view for r in ROLES
+             if r != "admin"}
+    assert views == {"officer": View.FULL, "supervisor": View.FULL, "legal": View.FULL,
+                     "support": View.SUPPORT, "analyst": View.PSEUDONYMISED}
+    with pytest.raises(PermissionDeniedError):
+        case_scope(Actor("x", "Marlshire Police", "admin"), ON)

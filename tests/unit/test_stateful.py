@@ -524,6 +524,16 @@ class CaseMachine(RuleBasedStateMachine):
                                            [self.agg.version + 1]),
                 "note": "Noise app recording"}
 
+    def b_sharing_agreed(self, d: Draw, at: datetime) -> dict[str, Any]:
+        return {"partner_agency": pick(d, ["Elmsford Homes", "youth offending team"],
+                                       [self.agg.owner_agency]),
+                "purpose": "Joint problem-solving of the conduct", "gateway": "cda1998_s115",
+                "agreed_by": "Information asset owner"}
+
+    def b_sharing_revoked(self, d: Draw, at: datetime) -> dict[str, Any]:
+        return {"partner_agency": pick(d, ["Elmsford Homes", "youth offending team"]),
+                "reason": "The partner no longer needs the case"}
+
 
 class PathwayMachine(CaseMachine):
     CLS = Pathway

@@ -31,6 +31,15 @@ def action(step: str) -> tuple[str, str]:
     return (spec.done, spec.category) if spec is not None else (label(step), "")
 
 
+#: The statutory gateways a sharing agreement may rest on, as a reader cites them.
+GATEWAYS = {
+    "cda1998_s115": "Crime and Disorder Act 1998 s.115",
+    "cda1998_s17": "Crime and Disorder Act 1998 s.17",
+    "asbcpa2014_s104": "Anti-social Behaviour, Crime and Policing Act 2014 s.104",
+    "ukgdpr_art6_1e": "UK GDPR Art 6(1)(e) under an information sharing agreement",
+}
+
+
 def _of(label_text: str) -> str:
     """'the injunction of 25 November 2025 (row x)' -> '25 November 2025 (row x)'."""
     return label_text.split(" of ", 1)[1] if " of " in label_text else label_text
@@ -162,6 +171,10 @@ DESCRIBE: dict[str, Describer] = {
     f": {e.correction}. Reason: {e.reason}." if e.corrected_version in f.by_version
     else f"Correction: {e.correction}. Reason: {e.reason}.",
     steps.EVIDENCE_ATTACHED: lambda e, f: f"Evidence attached. {e.note}".strip(),
+    steps.SHARING_AGREED: lambda e, f: f"Shared with {e.partner_agency} for: {e.purpose}. "
+    f"Gateway: {GATEWAYS.get(e.gateway, e.gateway)}; agreed by {e.agreed_by}"
+    + (f"; until {day(e.until)}." if e.until else "; until revoked."),
+    steps.SHARING_REVOKED: lambda e, f: f"Sharing with {e.partner_agency} ended: {e.reason}.",
     steps.PATHWAY_CLOSED: lambda e, f: f"Case closed: {label(e.outcome)}."
     + (f" {e.summary}" if e.summary else ""),
     steps.CLOSURE_NOTICE_ISSUED: _closure_notice,

@@ -49,6 +49,8 @@ class Provenance:
     options: dict[str, Any]
     columns: list[str] = field(default_factory=list)
     format: str = FORMAT_ID
+    #: Who generated it ("user-id (role, agency)"); empty when made by the command line.
+    generated_by: str = ""
 
     @property
     def case_version(self) -> int:
@@ -74,7 +76,7 @@ class Provenance:
                              "max_notification_id": self.max_notification_id},
             "chain_hash": self.chain_hash, "rows_sha256": self.rows_sha256,
             "row_count": self.row_count, "options": self.options, "columns": self.columns,
-        }
+        } | ({"generated_by": self.generated_by} if self.generated_by else {})
 
     def to_json(self) -> str:
         return json.dumps(self.as_dict(), sort_keys=True, separators=(",", ":"),
@@ -93,6 +95,7 @@ class Provenance:
             chain_hash=data["chain_hash"], rows_sha256=data["rows_sha256"],
             row_count=int(data["row_count"]), options=dict(data.get("options") or {}),
             columns=list(data.get("columns") or []), format=data["format"],
+            generated_by=str(data.get("generated_by") or ""),
         )
 
     @classmethod

@@ -326,7 +326,8 @@ class Projector:
                              [place_row(agg, touched.last, opened_by, description)])
             rows = derived_rows(agg, partial(_agency, agencies))
             for name, table in (("instruments", t.instruments), ("referrals", t.referrals),
-                                ("overrides", t.overrides), ("deadlines", t.deadlines)):
+                                ("overrides", t.overrides), ("deadlines", t.deadlines),
+                                ("shares", t.shares)):
                 conn.execute(delete(table).where(table.c.stream_id == sid))
                 if rows[name]:
                     conn.execute(insert(table), rows[name])

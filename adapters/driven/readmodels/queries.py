@@ -1,13 +1,15 @@
 """Queries over the read models. Plain dicts out; the HTTP layer shapes them.
 
-`Scope` is where agency-based access control will apply (a later issue): every query takes
-one, and today every authenticated user sees every case of the partnership.
+Every query takes a `Scope`: the agencies whose own cases, and cases shared with them (a
+`sharing_agreed` in force on `on`, not revoked), it may return, and how much personal data
+a row may carry (`view`, from service/permissions.py). Lists, searches, deadlines and counts
+are filtered by the same rule, so a total never counts a case the caller may not see.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -24,9 +26,58 @@ class Scope:
     """Whose cases a query may return. `agencies=None` means the whole partnership."""
 
     agencies: frozenset[str] | None = None
+    #: The day sharing agreements are judged on (their `until`); None: any day.
+    on: date | None = None
+    #: "full", "support" (minimal identity) or "pseudonymised" (no names, no free text).
+    view: str = "full"
+
+    @property
+    def pseudonymised(self) -> bool:
+        return self.view == "pseudonymised"
 
 
 EVERYONE = Scope()
+PSEUDONYMISED = "[pseudonymised]"
+
+
+def _shared_ids(scope: Scope) -> Any:
+    """Ids of cases shared with the scope's agencies, on its day."""
+    s = t.shares
+    assert scope.agencies is not None
+    where = [s.c.partner_agency.in_(sorted(scope.agencies))]
+    if scope.on is not None:
+        where.append(or_(s.c.until.is_(None), s.c.until >= scope.on))
+    return select(s.c.stream_id).where(*where)
+
+
+def _in_scope(scope: Scope, table: Table) -> ColumnElement[bool] | None:
+    """The filter on a pathway or place table: owned by, or shared with, the scope."""
+    if scope.agencies is None:
+        return None
+    return or_(table.c.opened_by_agency.in_(sorted(scope.agencies)),
+               table.c.id.in_(_shared_ids(scope)))
+
+
+def _visible_ids(scope: Scope) -> Any:
+    """Ids of every pathway and place in scope (for deadlines)."""
+    ids = []
+    for table in (t.pathways, t.places):
+        cond = _in_scope(scope, table)
+        ids.append(select(table.c.id).where(cond if cond is not None else True))
+    return ids[0].union(ids[1])
+
+
+def _stream_visible(conn: Connection, scope: Scope, table: Table, sid: UUID) -> bool:
+    cond = _in_scope(scope, table)
+    if cond is None:
+        return True
+    found = conn.execute(select(table.c.id).where(table.c.id == sid, cond)).first()
+    return found is not None
+
+
+def _pseudonymise_pathway(row: Record) -> Record:
+    return row | {"subject_name": row.get("pseudonym") or PSEUDONYMISED, "date_of_birth": None,
+                  "vulnerabilities": [], "conduct_summary": "", "search_text": ""}
 
 
 def _dicts(rows: Any) -> list[Record]:
@@ -50,18 +101,23 @@ def list_pathways(conn: Connection, scope: Scope, now: datetime, *, q: str | Non
     p = t.pathways
     where: list[ColumnElement[bool]] = []
     if q:
+        # A pseudonymised view searches pseudonyms only: a count of names matched would
+        # disclose the names.
+        searched = func.lower(p.c.pseudonym) if scope.pseudonymised else p.c.search_text
         words = [w for w in q.lower().split() if w]
-        where += [p.c.search_text.contains(w, autoescape=True) for w in words]
+        where += [searched.contains(w, autoescape=True) for w in words]
     if status == "open":
         where.append(p.c.closed_outcome.is_(None))
     elif status == "closed":
         where.append(p.c.closed_outcome.is_not(None))
-    if scope.agencies is not None:
-        where.append(p.c.opened_by_agency.in_(sorted(scope.agencies)))
+    if (cond := _in_scope(scope, p)) is not None:
+        where.append(cond)
     query = select(p).where(and_(True, *where))
     total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
     rows = _dicts(conn.execute(query.order_by(p.c.last_occurred_at.desc(), p.c.id)
                                .limit(limit).offset(offset)))
+    if scope.pseudonymised:
+        rows = [_pseudonymise_pathway(r) for r in rows]
     if tag:
         # Tags are a JSON list; filtered here to stay portable (lists are small).
         rows = [r for r in rows if tag in r["issue_tags"]]
@@ -84,7 +140,7 @@ def pathway(conn: Connection, scope: Scope, pathway_id: UUID) -> Record | None:
 def _stream(conn: Connection, scope: Scope, table: Table, sid: UUID) -> Record | None:
     """A pathway's or place's summary row with its instruments, referrals, deadlines, notes."""
     row = conn.execute(select(table).where(table.c.id == sid)).mappings().first()
-    if row is None or not _visible(scope, row["opened_by_agency"]):
+    if row is None or not _stream_visible(conn, scope, table, sid):
         return None
     return dict(row) | _stream_parts(conn, sid)
 
@@ -106,6 +162,9 @@ def _stream_parts(conn: Connection, sid: UUID) -> Record:
             select(t.deadlines).where(t.deadlines.c.stream_id == sid)
             .order_by(t.deadlines.c.due_at, t.deadlines.c.code))),
         "notes": notes,
+        "shares": _dicts(conn.execute(
+            select(t.shares).where(t.shares.c.stream_id == sid)
+            .order_by(t.shares.c.agreed_version))),
     }
 
 
@@ -121,8 +180,8 @@ def list_places(conn: Connection, scope: Scope, *, q: str | None = None, limit: 
     if q:
         where.append(or_(func.lower(p.c.name).contains(q.lower(), autoescape=True),
                          func.lower(p.c.address).contains(q.lower(), autoescape=True)))
-    if scope.agencies is not None:
-        where.append(p.c.opened_by_agency.in_(sorted(scope.agencies)))
+    if (cond := _in_scope(scope, p)) is not None:
+        where.append(cond)
     query = select(p).where(and_(True, *where))
     total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
     rows = _dicts(conn.execute(query.order_by(p.c.name, p.c.id).limit(limit).offset(offset)))
@@ -150,9 +209,15 @@ def list_incidents(conn: Connection, scope: Scope, *, place_id: UUID | None = No
         where.append(i.c.agency.in_(sorted(scope.agencies)))
     query = select(i).where(and_(True, *where)).order_by(i.c.occurred_at.desc(), i.c.id)
     rows = _dicts(conn.execute(query))
+    if scope.pseudonymised:
+        rows = [_pseudonymise_incident(r) for r in rows]
     if pathway_id is not None:
         rows = [r for r in rows if str(pathway_id) in r["subject_pathway_ids"]]
     return len(rows), rows[offset: offset + limit]
+
+
+def _pseudonymise_incident(row: Record) -> Record:
+    return row | {"description": PSEUDONYMISED, "source": PSEUDONYMISED, "reference": None}
 
 
 def incident(conn: Connection, scope: Scope, incident_id: UUID) -> Record | None:
@@ -185,11 +250,14 @@ def deadlines(conn: Connection, scope: Scope, now: datetime, *, due_before: date
     elif overdue is False:
         where.append(~is_overdue)
     if scope.agencies is not None:
-        where.append(d.c.agency.in_(sorted(scope.agencies)))
+        where.append(d.c.stream_id.in_(_visible_ids(scope)))
     query = select(d).where(and_(True, *where))
     total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
     rows = _dicts(conn.execute(query.order_by(d.c.due_at, d.c.stream_id, d.c.code)
                                .limit(limit).offset(offset)))
+    if scope.pseudonymised:
+        rows = [r | {"stream_name": PSEUDONYMISED} if r["stream_kind"] == "pathway" else r
+                for r in rows]
     return int(total), rows
 
 

@@ -204,7 +204,7 @@ def derived_rows(agg: Pathway | Place, agency_of: AgencyOf) -> dict[str, list[Ro
     """Instruments, referrals, overrides and deadlines of a pathway or place, as rows."""
     kind = agg.KIND
     out: dict[str, list[Row]] = {"instruments": [], "referrals": [], "overrides": [],
-                                 "deadlines": []}
+                                 "deadlines": [], "shares": []}
     for inst in agg.instruments.values():
         agency = agency_of(inst.opened_version)
         if inst.kind is Kind.REFERRAL:
@@ -217,6 +217,8 @@ def derived_rows(agg: Pathway | Place, agency_of: AgencyOf) -> dict[str, list[Ro
             "for_step": o.for_step, "guard_code": o.guard_code, "reason": o.reason,
             "actor": o.actor, "used_by_version": o.used_by_version,
         }))
+    for share in agg.shares.values():
+        out["shares"].append(clean({"stream_id": agg.id, **share.model_dump()}))
     name = stream_name(agg)
     for d in stream_deadlines(agg):
         inst = agg.instruments[d.instrument_id]

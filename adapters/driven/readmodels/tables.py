@@ -162,6 +162,19 @@ overrides = Table(
     Column("used_by_version", Integer),
 )
 
+#: Partner agencies a case is shared with: a row per agreement in force (until revoked).
+shares = Table(
+    "rm_shares", metadata,
+    Column("stream_id", Uuid, primary_key=True),
+    Column("partner_agency", String(200), primary_key=True),
+    Column("until", Date),
+    Column("purpose", Text, nullable=False),
+    Column("gateway", String(40), nullable=False),
+    Column("agreed_by", String(200), nullable=False),
+    Column("agreed_version", Integer, nullable=False),
+    Index("ix_rm_shares_partner", "partner_agency"),
+)
+
 deadlines = Table(
     "rm_deadlines", metadata,
     Column("stream_id", Uuid, primary_key=True),
@@ -228,6 +241,6 @@ chronology = Table(
 
 #: Tables holding derived rows (everything except the projection's own bookkeeping).
 MODEL_TABLES: tuple[Table, ...] = (
-    streams, pathways, places, instruments, referrals, notes, overrides, deadlines, incidents,
-    chronology,
+    streams, pathways, places, instruments, referrals, notes, overrides, shares, deadlines,
+    incidents, chronology,
 )

@@ -14,7 +14,9 @@ from rich.text import Text
 from adapters.bootstrap import bootstrap
 from adapters.driving.cli import output
 from adapters.driving.cli.script import ScriptedClock, Story, already_told, sid
-from adapters.driving.cli.story import GREEN, STORY_END, STORY_START, place_track, report_incidents
+from adapters.driving.cli.story import (
+    GREEN, PARTNERS, STORY_END, STORY_START, place_track, report_incidents,
+)
 from adapters.driving.cli.story_subjects import dean, kyle, maria
 from adapters.settings import Settings
 from domain.rulesets import RuleBook
@@ -47,7 +49,7 @@ def run_demo(config: Settings, console: Console) -> None:
         else:
             console.print(Text("The Orchard Walk story, as it was recorded (London times)",
                                style="bold"))
-            story = Story(app, clock, console)
+            story = Story(app, clock, console, PARTNERS)
             place_track(story)
             report_incidents(story)
             dean(story)

@@ -7,6 +7,7 @@ asks the composition root (adapters/bootstrap.py) for the application.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -17,6 +18,7 @@ import typer
 from adapters.driven.exports import formats
 from adapters.driving.cli.common import fail as _fail
 from adapters.driving.cli.common import settings
+from service.audit import Access, AccessEntry
 
 if TYPE_CHECKING:
     from adapters.bootstrap import System
@@ -96,6 +98,12 @@ def export(
             doc = build_export(reader, stream_id, kind.value, options)
         except ExportSourceError as e:
             _fail(str(e))
+        operator = _operator()
+        doc.provenance = replace(doc.provenance, generated_by=f"{operator} (command line)")
+        system.audit.append(AccessEntry(
+            at=doc.provenance.generated_at, user_id=operator, agency="", role="operator",
+            access=Access.DISCLOSURE, what=f"{kind.value} export", case_id=stream_id,
+            detail=f"format={chosen} names={names} out={out.name}"))
     data = render(doc, chosen)
     out.write_bytes(data)
     p = doc.provenance
@@ -104,6 +112,16 @@ def export(
     typer.echo(f"log position: {p.position()}")
     typer.echo(f"chain hash:   {p.chain_hash}")
     typer.echo(f"rows sha256:  {p.rows_sha256}")
+
+
+def _operator() -> str:
+    """Who runs the command: the operating-system account (the CLI has no bearer token)."""
+    import getpass
+
+    try:
+        return f"os:{getpass.getuser()}"
+    except (KeyError, OSError):  # no name for the uid (e.g. a bare container)
+        return "os:unknown"
 
 
 def verify_export(

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from adapters.driven.auth.roles import Role
+from adapters.driving.cli import audit, exports, serve
 from adapters.driving.cli import checkpoint as checkpoints
-from adapters.driving.cli import exports, serve
 from adapters.driving.cli.common import fail as _fail
 from adapters.driving.cli.common import settings as _config
 from adapters.driving.cli.common import store_settings as _settings
@@ -46,6 +46,7 @@ app.command("project")(serve.project)
 app.command("rebuild")(serve.rebuild)
 app.command("export")(exports.export)
 app.command("verify-export")(exports.verify_export)
+app.command("audit")(audit.audit)
 
 
 @contextmanager

@@ -70,8 +70,11 @@ class Entry:
 class Story:
     """Collects the story's actions, then plays them in the order they were recorded."""
 
-    def __init__(self, app: Any, clock: ScriptedClock, console: Console) -> None:
+    def __init__(self, app: Any, clock: ScriptedClock, console: Console,
+                 partners: tuple[str, ...] = ()) -> None:
         self.app, self.clock, self.console = app, clock, console
+        #: Agencies each case is shared with when it opens (the partnership's agreement).
+        self.partners = partners
         self.entries: list[Entry] = []
         self.names: dict[UUID, str] = {}
         self._month: tuple[int, int] | None = None
@@ -107,6 +110,7 @@ class Story:
 
         def act() -> None:
             self.app.open_pathway({"occurred_at": when, **data}, by.actor, id=sid(key))
+            self._share(key, when, by)
             self.say(when, key.capitalize(), say)
         self._schedule(when, None, act)
 
@@ -116,8 +120,18 @@ class Story:
 
         def act() -> None:
             self.app.register_place({"occurred_at": when, **data}, by.actor, id=sid(key))
+            self._share(key, when, by)
             self.say(when, "Green", say)
         self._schedule(when, None, act)
+
+    def _share(self, key: str, when: datetime, by: Person) -> None:
+        """Share a newly opened case with every partner agency, as the opener agreed it."""
+        for partner in self.partners:
+            if partner != by.actor.agency:
+                self.app.record(sid(key), {
+                    "step": steps.SHARING_AGREED, "occurred_at": when, "partner_agency": partner,
+                    "purpose": "Orchard Walk partnership: joint management of the ASB case",
+                    "gateway": "cda1998_s115", "agreed_by": by.name}, by.actor)
 
     def incident(self, key: str, when: datetime, by: Person, *, category: str,
                  description: str, reference: str, location: str, place: str | None,

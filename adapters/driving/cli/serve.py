@@ -43,13 +43,16 @@ def serve(
     """Serve the HTTP API (OpenAPI at /openapi.json, with a token) under uvicorn."""
     import uvicorn
 
+    from adapters.driving.http.logs import log_config
+
     with _system(projection) as system:
         mode = projection or system.settings.projection
         if mode is ProjectionMode.IN_PROCESS:
             system.projector.catch_up()
         typer.echo(f"Pathway API on http://{host}:{port} ({system.settings.store.describe()}; "
                    f"projection {mode.value})")
-        uvicorn.run(system.app, host=host, port=port, log_level=log_level)
+        uvicorn.run(system.app, host=host, port=port, log_level=log_level,
+                    log_config=log_config())
 
 
 def project(

@@ -24,6 +24,10 @@ BYRNE = Person("T. Byrne", Actor("t.byrne", "Elmsford District Council", "analys
 HUGHES = Person("L. Hughes", Actor("l.hughes", "Hearthstone Housing Association", "officer",
                                    "housing_officer"))
 MALIK = Person("S. Malik", Actor("s.malik", "Marlshire Recovery Service", "support"))
+#: The partnership's agencies: each case is shared with the others when it opens (Crime and
+#: Disorder Act 1998 s.115), so each partner's staff can see and record on it.
+PARTNERS = tuple(dict.fromkeys(p.actor.agency for p in (
+    CARTER, MENSAH, OSEI, BYRNE, HUGHES, MALIK)))
 
 GREEN = "orchard-walk-green"
 PLAN_STARTS = date(2025, 10, 1)

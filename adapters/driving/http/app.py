@@ -17,12 +17,16 @@ from adapters.driving.http.auth import FailedAuthLimiter, Users
 from adapters.driving.http.deps import CurrentUser, Services
 from adapters.driving.http.kinds import StreamKinds
 from adapters.driving.http.limits import BodyLimit, NoStore
-from adapters.driving.http.routes import deadlines, exports, health, incidents, pathways, places, verify
+from adapters.driving.http.routes import (
+    audit as audit_routes, deadlines, exports, health, incidents, pathways, places, verify,
+)
+from adapters.driven.audit.store import AuditStore
 from adapters.driven.exports.ports import LogReader
 from adapters.driven.readmodels.readside import ReadSide
 from adapters.driven.store.log_reader import log_reader_for
 from adapters.settings import Settings, load_settings
 from service.application import PathwayApplication
+from service.audit import AccessAudit
 
 DESCRIPTION = """\
 Pathway records every step a partnership takes against a person or a place, refuses the
@@ -48,6 +52,7 @@ def create_app(
     clock: Callable[[], datetime] | None = None,
     limits: Settings | None = None,
     log_reader: LogReader | None = None,
+    audit: AccessAudit | None = None,
 ) -> FastAPI:
     """An API over `application`, authenticating with `users`, reading from `projector`.
 
@@ -57,6 +62,7 @@ def create_app(
     `limits`: the settings for body size, failed-authentication rate and the OpenAPI document
     (default: every one at its default).
     `log_reader`: what exports read (default: the application's own store).
+    `audit`: where reads and exports are recorded (default: the read models' database).
     """
     limits = limits or load_settings({})
     app = FastAPI(
@@ -72,6 +78,7 @@ def create_app(
             {"name": "incidents", "description": "Reported incidents"},
             {"name": "deadlines", "description": "Statutory deadlines across cases"},
             {"name": "integrity", "description": "Hash-chain verification of the log"},
+            {"name": "audit", "description": "Who read, searched and exported personal data"},
             {"name": "health", "description": "Liveness"},
         ],
     )
@@ -84,9 +91,10 @@ def create_app(
         failures=FailedAuthLimiter(limits.auth_failures_per_minute),
         kinds=StreamKinds(application),
         log=log_reader or log_reader_for(application.events),
+        audit=audit or AuditStore(projector.store),
     )
     errors.install(app)
-    modules = (health, pathways, places, incidents, deadlines, verify, exports)
+    modules = (health, pathways, places, incidents, deadlines, verify, exports, audit_routes)
     for module in modules:
         app.include_router(module.router)
     app.state.api_routes = [r for m in modules for r in m.router.routes]  # for 405 Allow

@@ -10,8 +10,8 @@ The actor, agency, role and rank recorded on an event are the token's user's, al
 request bodies cannot carry them (they are closed models; sending one is 422).
 
 What each role may do is the service's policy (service/permissions.py); routes ask it with
-`authorise` and errors.py maps its refusal to 403. Agency scoping of reads is designed in
-(`Scope`) but not enforced yet: every user of the partnership sees every case.
+`authorise` and errors.py maps its refusal to 403. Agency scoping of lists is the service's
+`case_scope`, turned here into the read models' `Scope`.
 """
 
 from __future__ import annotations
@@ -20,12 +20,13 @@ import math
 import time
 from collections import OrderedDict, deque
 from collections.abc import Callable
+from datetime import date
 from typing import Protocol
 
-from adapters.driven.readmodels.queries import EVERYONE, Scope
+from adapters.driven.readmodels.queries import Scope
 from adapters.driving.http.errors import ApiError
 from domain.model import Actor
-from service.permissions import Action, authorise
+from service.permissions import case_scope
 
 
 class User(Protocol):
@@ -112,7 +113,8 @@ def too_many_failures(retry_after: int) -> ApiError:
                     {"Retry-After": str(retry_after)})
 
 
-def scope_of(user: User) -> Scope:
-    """The cases `user` may read. Today: the whole partnership (see module docstring)."""
-    authorise(user.role, Action.READ)
-    return EVERYONE
+def scope_of(user: User, on: date) -> Scope:
+    """The cases `user` may list on `on`: their agency's and those shared with it (403 for a
+    role that reads no case data)."""
+    found = case_scope(user, on)
+    return Scope(found.agencies, found.on, found.view.value)

@@ -34,7 +34,9 @@ from adapters.driven.exports.ports import LogReader
 from adapters.driven.readmodels.queries import Scope
 from adapters.driven.readmodels.readside import ReadSide
 from adapters.driven.store.settings import StoreSettings
+from service.access import CaseAccess
 from service.application import PathwayApplication
+from service.audit import AccessAudit
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class Services:
     failures: FailedAuthLimiter
     kinds: StreamKinds
     log: LogReader  # what exports read
+    audit: AccessAudit  # who read, searched and exported what
 
 
 async def _services(request: Request) -> Services:
@@ -93,11 +96,18 @@ async def _current_user(
 CurrentUser = Annotated[User, Depends(_current_user)]
 
 
-async def _scope(user: CurrentUser) -> Scope:
-    return scope_of(user)
+async def _scope(user: CurrentUser, services: ServicesDep) -> Scope:
+    return scope_of(user, services.clock().date())
 
 
 ScopeDep = Annotated[Scope, Depends(_scope)]
+
+
+async def _access(services: ServicesDep) -> CaseAccess:
+    return CaseAccess(services.application)
+
+
+AccessDep = Annotated[CaseAccess, Depends(_access)]
 
 
 async def _now(services: ServicesDep) -> datetime:

@@ -6,11 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from adapters.driving.http.deps import Now, ReadConn, ScopeDep
+from adapters.driving.http.deps import CurrentUser, Now, ReadConn, ScopeDep, ServicesDep
+from adapters.driving.http.routes.audit import note
 from adapters.driving.http.routes.shaping import deadline_out
 from adapters.driving.http.schemas.common import Page, QueryText, QueryWhen, error_responses
 from adapters.driving.http.schemas.views import DeadlineOut
 from adapters.driven.readmodels import queries
+from service.audit import Access
 
 router = APIRouter(tags=["deadlines"])
 
@@ -19,7 +21,7 @@ router = APIRouter(tags=["deadlines"])
             summary="Due and overdue deadlines across cases, soonest first",
             responses=error_responses(401, 422))
 def list_deadlines(
-    conn: ReadConn, scope: ScopeDep, now: Now,
+    conn: ReadConn, scope: ScopeDep, now: Now, user: CurrentUser, services: ServicesDep,
     due_before: Annotated[QueryWhen | None, Query(description="due strictly before")] = None,
     agency: Annotated[QueryText | None, Query(max_length=200,
                                               description="the agency that opened it")] = None,
@@ -32,4 +34,6 @@ def list_deadlines(
     total, rows = queries.deadlines(conn, scope, now, due_before=due_before, agency=agency,
                                     overdue=overdue, include_met=include_met, limit=limit,
                                     offset=offset)
+    note(services, user, Access.CONSULTATION, "deadline list",
+         detail=f"agency={agency or ''} overdue={overdue} results={total}")
     return Page[DeadlineOut](total=total, items=[deadline_out(r, now) for r in rows])

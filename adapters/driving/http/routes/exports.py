@@ -8,6 +8,7 @@ hash it was made from, and verifies with `asb verify-export` (docs/exports.md).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 from uuid import UUID
@@ -22,10 +23,13 @@ from adapters.driven.exports.document import Options
 from adapters.driven.exports.log import ExportSourceError
 from adapters.driving.http.auth import User
 from adapters.driving.http.deps import CurrentUser, Now, Services, ServicesDep
+from adapters.driving.http.routes.audit import note
 from adapters.driving.http.errors import ApiError
 from adapters.driving.http.schemas.common import ApiDate, QueryText, error_responses
 from domain.model import DomainValidationError, NotFoundError
-from service.permissions import Action, authorise
+from service.access import CaseAccess
+from service.audit import Access
+from service.permissions import Action, authorise, policy_for
 
 router = APIRouter()
 
@@ -47,6 +51,8 @@ def _described(f: formats.ExportFormat) -> str:
 Format = Annotated[FormatName, Query(
     alias="format", description=formats.listed([_described(f) for f in formats.REGISTRY]))]
 Names = Annotated[bool, Query(description="show victims' and witnesses' names (default: initials)")]
+Purpose = Annotated[QueryText | None, Query(max_length=500, description=(
+    "why the export is made (recorded in the access audit; required of legal users)"))]
 Item = Annotated[QueryText, MaxLen(200)]
 Items = list[Item] | None
 
@@ -86,7 +92,7 @@ def _responses(what: str) -> dict[int | str, dict[str, Any]]:
 
 def _export(services: Services, user: User, now: datetime,
             stream_id: UUID, track: str, kind: str, fmt: str, options: Options,
-            request: Request | None = None) -> Response:
+            request: Request | None = None, purpose: str | None = None) -> Response:
     if request is not None:  # the chronology's filters given to another export: say so
         stray = [p for p in FILTERS if p in request.query_params]
         if stray:
@@ -94,10 +100,20 @@ def _export(services: Services, user: User, now: datetime,
                                                          f"not the {kind}")
     authorise(user.role, Action.EXPORT, kind)
     services.kinds.require(stream_id, track)  # 404 unless it is a `track`
+    CaseAccess(services.application).require(user.actor(), stream_id, track, Action.EXPORT,
+                                             kind)  # 404 out of reach
+    if policy_for(user.role).export_purpose and not (purpose or "").strip():
+        raise DomainValidationError.single(
+            "purpose", f"a {user.role} user must say why the export is made (DPA 2018 s.62(3): "
+            "the justification of a disclosure is logged)")
     try:
         doc = build_export(services.log, stream_id, kind, options, generated_at=now)
     except ExportSourceError as e:
         raise NotFoundError(str(e)) from e
+    who = f"{user.name} ({user.role}, {user.agency}; user {user.id})"
+    doc.provenance = replace(doc.provenance, generated_by=who)
+    note(services, user, Access.DISCLOSURE, f"{kind} export", stream_id,
+         purpose=(purpose or "").strip(), detail=f"format={fmt} names={options.names}")
     p = doc.provenance
     chosen = formats.get(fmt)
     name = re.sub(r"[^A-Za-z0-9._-]", "_", f"{doc.case.reference}-{kind}.{chosen.extension}")
@@ -113,48 +129,52 @@ def _doc(track: str, what: str) -> dict[str, Any]:
 
 @router.get("/api/pathways/{pathway_id}/chronology", **_doc("pathway", "court chronology"))
 def pathway_chronology(pathway_id: UUID, services: ServicesDep, user: CurrentUser, now: Now,
-                       options: ChronologyOptions, fmt: Format = DEFAULT_FORMAT) -> Response:
-    return _export(services, user, now, pathway_id, "pathway", "chronology", fmt, options)
+                       options: ChronologyOptions, fmt: Format = DEFAULT_FORMAT,
+                       purpose: Purpose = None) -> Response:
+    return _export(services, user, now, pathway_id, "pathway", "chronology", fmt, options,
+                   purpose=purpose)
 
 
 @router.get("/api/pathways/{pathway_id}/proportionality",
             **_doc("pathway", "proportionality statement"))
 def pathway_proportionality(pathway_id: UUID, services: ServicesDep, user: CurrentUser,
                             now: Now, request: Request, fmt: Format = DEFAULT_FORMAT,
-                            names: Names = False) -> Response:
+                            names: Names = False, purpose: Purpose = None) -> Response:
     return _export(services, user, now, pathway_id, "pathway", "proportionality", fmt,
-                   Options(names=names), request)
+                   Options(names=names), request, purpose)
 
 
 @router.get("/api/pathways/{pathway_id}/contents", **_doc("pathway", "statutory contents check"))
 def pathway_contents(pathway_id: UUID, services: ServicesDep, user: CurrentUser, now: Now,
                      request: Request, fmt: Format = DEFAULT_FORMAT,
-                     names: Names = False) -> Response:
+                     names: Names = False, purpose: Purpose = None) -> Response:
     return _export(services, user, now, pathway_id, "pathway", "contents", fmt,
-                   Options(names=names), request)
+                   Options(names=names), request, purpose)
 
 
 @router.get("/api/places/{place_id}/chronology", **_doc("place", "court chronology"))
 def place_chronology(place_id: UUID, services: ServicesDep, user: CurrentUser, now: Now,
-                     options: ChronologyOptions, fmt: Format = DEFAULT_FORMAT) -> Response:
-    return _export(services, user, now, place_id, "place", "chronology", fmt, options)
+                     options: ChronologyOptions, fmt: Format = DEFAULT_FORMAT,
+                     purpose: Purpose = None) -> Response:
+    return _export(services, user, now, place_id, "place", "chronology", fmt, options,
+                   purpose=purpose)
 
 
 @router.get("/api/places/{place_id}/proportionality",
             **_doc("place", "proportionality statement"))
 def place_proportionality(place_id: UUID, services: ServicesDep, user: CurrentUser, now: Now,
                           request: Request, fmt: Format = DEFAULT_FORMAT,
-                          names: Names = False) -> Response:
+                          names: Names = False, purpose: Purpose = None) -> Response:
     return _export(services, user, now, place_id, "place", "proportionality", fmt,
-                   Options(names=names), request)
+                   Options(names=names), request, purpose)
 
 
 @router.get("/api/places/{place_id}/contents", **_doc("place", "statutory contents check"))
 def place_contents(place_id: UUID, services: ServicesDep, user: CurrentUser, now: Now,
                    request: Request, fmt: Format = DEFAULT_FORMAT,
-                   names: Names = False) -> Response:
+                   names: Names = False, purpose: Purpose = None) -> Response:
     return _export(services, user, now, place_id, "place", "contents", fmt,
-                   Options(names=names), request)
+                   Options(names=names), request, purpose)
 
 
 # ------------------------------------------------------------------------- verification
@@ -184,6 +204,17 @@ class ExportVerifyOut(BaseModel):
     added_since: list[str]
 
 
+def _reachable(services: Services, user: User, case_id: str) -> UUID:
+    """The case an export names, if the user may see it (404 otherwise, as for any case:
+    the report lists what was added to the case since the export)."""
+    try:
+        found = UUID(case_id)
+    except ValueError:
+        raise DomainValidationError.single("body", "the provenance names no case id") from None
+    CaseAccess(services.application).require(user.actor(), found, None, Action.VERIFY_EXPORT)
+    return found
+
+
 @router.post(
     "/api/exports/verify", tags=["exports"], response_model=ExportVerifyOut,
     summary="Check an export file against the log it says it was made from",
@@ -195,7 +226,7 @@ class ExportVerifyOut(BaseModel):
         "a Pathway export; 413 above 50 MB."),
     openapi_extra={"requestBody": {"required": True, "content": {
         "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
-    responses=error_responses(401, 403, 413, 422))
+    responses=error_responses(401, 403, 404, 413, 422))
 async def verify_file(request: Request, services: ServicesDep,
                       user: CurrentUser) -> ExportVerifyOut:
     authorise(user.role, Action.VERIFY_EXPORT)
@@ -215,6 +246,8 @@ async def verify_file(request: Request, services: ServicesDep,
     if prov is None:
         rule = report.problems[0] if report.problems else "is not a Pathway export"
         raise DomainValidationError.single("body", rule)
+    case_id = await run_in_threadpool(_reachable, services, user, prov.case.get("id", ""))
+    note(services, user, Access.CONSULTATION, f"{prov.document} export verification", case_id)
     return ExportVerifyOut(
         ok=report.ok, format=report.format, document=prov.document,
         case=VerifiedCase(id=prov.case["id"], reference=prov.case["reference"],

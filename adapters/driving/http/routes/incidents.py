@@ -7,13 +7,18 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
 
-from adapters.driving.http.deps import ApplicationDep, CurrentUser, ReadConn, ScopeDep
+from adapters.driving.http.deps import (
+    AccessDep, ApplicationDep, CurrentUser, ReadConn, ScopeDep, ServicesDep,
+)
+from adapters.driving.http.routes.audit import note
+from adapters.driving.http.routes.shaping import searched
 from adapters.driving.http.errors import ApiError
 from adapters.driving.http.idempotency import IdempotencyKey
 from adapters.driving.http.schemas.common import Page, QueryWhen, error_responses
 from adapters.driving.http.schemas.steps import ReportIncidentRequest, command_data
 from adapters.driving.http.schemas.views import Created, IncidentOut
 from adapters.driven.readmodels import queries
+from service.audit import Access
 from service.permissions import Action, authorise
 
 router = APIRouter(prefix="/api/incidents", tags=["incidents"])
@@ -34,7 +39,7 @@ def report_incident(body: ReportIncidentRequest, user: CurrentUser,  # type: ign
 @router.get("", response_model=Page[IncidentOut], summary="List incidents",
             responses=error_responses(401, 422))
 def list_incidents(
-    conn: ReadConn, scope: ScopeDep,
+    conn: ReadConn, scope: ScopeDep, user: CurrentUser, services: ServicesDep,
     place_id: UUID | None = None,
     pathway_id: UUID | None = None,
     since: Annotated[QueryWhen | None, Query(description="occurred at or after")] = None,
@@ -44,15 +49,18 @@ def list_incidents(
 ) -> Page[IncidentOut]:
     total, rows = queries.list_incidents(conn, scope, place_id=place_id, pathway_id=pathway_id,
                                          since=since, until=until, limit=limit, offset=offset)
+    note(services, user, Access.CONSULTATION, searched("incident", place_id, pathway_id),
+         detail=f"place_id={place_id or ''} pathway_id={pathway_id or ''} results={total}")
     return Page[IncidentOut](total=total, items=[IncidentOut.model_validate(r) for r in rows])
 
 
 @router.get("/{incident_id}", response_model=IncidentOut, summary="An incident",
             responses=error_responses(401, 404, 422))
-def get_incident(incident_id: UUID, conn: ReadConn, scope: ScopeDep,
-                 app: ApplicationDep) -> IncidentOut:
-    app.incident(incident_id)  # NotFoundError -> 404
+def get_incident(incident_id: UUID, conn: ReadConn, scope: ScopeDep, user: CurrentUser,
+                 access: AccessDep, services: ServicesDep) -> IncidentOut:
+    access.require(user.actor(), incident_id, "incident", Action.READ)
     row = queries.incident(conn, scope, incident_id)
+    note(services, user, Access.CONSULTATION, "incident", incident_id)
     if row is None:
         raise ApiError(503, "read_model_behind", "the read models have not caught up yet; retry",
                        {"Retry-After": "1"})

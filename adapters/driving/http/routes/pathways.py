@@ -10,6 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from adapters.driving.http.auth import User
 from adapters.driving.http.deps import (
+    AccessDep,
     ApplicationDep,
     CurrentUser,
     Now,
@@ -20,7 +21,10 @@ from adapters.driving.http.deps import (
 )
 from adapters.driving.http.errors import ApiError
 from adapters.driving.http.idempotency import IdempotencyKey
-from adapters.driving.http.routes.shaping import deadline_out, next_steps_out, notes_of
+from adapters.driving.http.routes.audit import note
+from adapters.driving.http.routes.shaping import (
+    deadline_out, next_steps_out, notes_of, searched, support_view,
+)
 from adapters.driving.http.schemas.common import Page, QueryText, error_responses
 from adapters.driving.http.schemas.steps import (
     PERSON_STEP_NAMES,
@@ -40,7 +44,9 @@ from adapters.driving.http.schemas.views import (
     SubjectOut,
 )
 from adapters.driven.readmodels import queries
-from service.permissions import Action, authorise
+from service.access import CaseAccess
+from service.audit import Access
+from service.permissions import Action, View, authorise, policy_for
 
 router = APIRouter(prefix="/api/pathways", tags=["pathways"])
 
@@ -60,7 +66,7 @@ def open_pathway(body: OpenPathwayRequest, user: CurrentUser,  # type: ignore[va
 @router.get("", response_model=Page[PathwaySummary], summary="List or search pathways",
             responses=error_responses(401, 422))
 def list_pathways(
-    conn: ReadConn, scope: ScopeDep, now: Now,
+    conn: ReadConn, scope: ScopeDep, now: Now, user: CurrentUser, services: ServicesDep,
     q: Annotated[QueryText | None, Query(max_length=200,
                                          description="words in the name, tags or conduct")] = None,
     status: Literal["open", "closed"] | None = None,
@@ -70,6 +76,8 @@ def list_pathways(
 ) -> Page[PathwaySummary]:
     total, rows = queries.list_pathways(conn, scope, now, q=q, status=status, tag=tag,
                                         limit=limit, offset=offset)
+    note(services, user, Access.CONSULTATION, searched("pathway", q, tag),
+         detail=f"q={q or ''} status={status or ''} tag={tag or ''} results={total}")
     return Page[PathwaySummary](total=total,
                                 items=[PathwaySummary.model_validate(r) for r in rows])
 
@@ -78,13 +86,18 @@ def list_pathways(
             summary="A pathway: instruments, referrals, deadlines, next steps",
             responses=error_responses(401, 404, 422))
 def get_pathway(pathway_id: UUID, conn: ReadConn, scope: ScopeDep, user: CurrentUser,
-                app: ApplicationDep, now: Now) -> PathwayDetail:
-    agg = app.pathway(pathway_id)  # NotFoundError -> 404
+                app: ApplicationDep, access: AccessDep, services: ServicesDep,
+                now: Now) -> PathwayDetail:
+    # 403 for a role that reads no case record, 404 for a case out of the user's reach.
+    agg = access.require(user.actor(), pathway_id, "pathway", Action.READ)
     row = queries.pathway(conn, scope, pathway_id)
     if row is None:
         raise ApiError(503, "read_model_behind", "the read models have not caught up yet; retry",
                        {"Retry-After": "1"})
     steps = app.next_steps(pathway_id, actor=user.actor(), now=now)
+    note(services, user, Access.CONSULTATION, "pathway", pathway_id)
+    if policy_for(user.role).view is View.SUPPORT:
+        row = support_view(row)
     return PathwayDetail(
         id=row["id"],
         subject=SubjectOut(name=row["subject_name"], date_of_birth=row["date_of_birth"],
@@ -128,9 +141,9 @@ async def record_step(
 def _record_on_pathway(services: Services, pathway_id: UUID, body: Any, user: User,
                        command_id: str | None) -> Response:
     services.kinds.require(pathway_id, "pathway")  # 404 unless it is a pathway
-    event = services.application.record(pathway_id, command_data(body), user.actor(),
-                                        expected_version=body.expected_version,
-                                        command_id=command_id)
+    event = CaseAccess(services.application).record(
+        user.actor(), pathway_id, "pathway", command_data(body),
+        expected_version=body.expected_version, command_id=command_id)
     # What the step created (its `id` in the body) is shown in the pathway it belongs to.
     return Response(StepRecorded.of(event).model_dump_json(), status_code=201,
                     media_type="application/json",

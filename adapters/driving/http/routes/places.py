@@ -9,6 +9,7 @@ from fastapi import APIRouter, Body, Query, Response
 from pydantic import Field, create_model
 
 from adapters.driving.http.deps import (
+    AccessDep,
     ApplicationDep,
     CurrentUser,
     Now,
@@ -18,7 +19,10 @@ from adapters.driving.http.deps import (
 )
 from adapters.driving.http.errors import ApiError
 from adapters.driving.http.idempotency import IdempotencyKey
-from adapters.driving.http.routes.shaping import deadline_out, next_steps_out, notes_of
+from adapters.driving.http.routes.audit import note
+from adapters.driving.http.routes.shaping import (
+    deadline_out, next_steps_out, notes_of, searched, support_view,
+)
 from adapters.driving.http.schemas.common import Page, QueryText, error_responses, literal_of
 from adapters.driving.http.schemas.examples import STEP_EXAMPLES
 from adapters.driving.http.schemas.steps import (
@@ -41,7 +45,9 @@ from adapters.driving.http.schemas.views import (
 )
 from adapters.driven.readmodels import queries
 from domain import steps
-from service.permissions import Action, authorise
+from service.access import CaseAccess
+from service.audit import Access
+from service.permissions import Action, View, authorise, policy_for
 
 router = APIRouter(prefix="/api/places", tags=["places"])
 
@@ -70,12 +76,14 @@ def register_place(body: RegisterPlaceRequest, user: CurrentUser,  # type: ignor
 @router.get("", response_model=Page[PlaceSummary], summary="List or search places",
             responses=error_responses(401, 422))
 def list_places(
-    conn: ReadConn, scope: ScopeDep,
+    conn: ReadConn, scope: ScopeDep, user: CurrentUser, services: ServicesDep,
     q: Annotated[QueryText | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Page[PlaceSummary]:
     total, rows = queries.list_places(conn, scope, q=q, limit=limit, offset=offset)
+    note(services, user, Access.CONSULTATION, searched("place", q),
+         detail=f"q={q or ''} results={total}")
     return Page[PlaceSummary](total=total, items=[PlaceSummary.model_validate(r) for r in rows])
 
 
@@ -83,13 +91,17 @@ def list_places(
             summary="A place: closure track, measures, deadlines, next steps",
             responses=error_responses(401, 404, 422))
 def get_place(place_id: UUID, conn: ReadConn, scope: ScopeDep, user: CurrentUser,
-              app: ApplicationDep, now: Now) -> PlaceDetail:
-    agg = app.place(place_id)
+              app: ApplicationDep, access: AccessDep, services: ServicesDep,
+              now: Now) -> PlaceDetail:
+    agg = access.require(user.actor(), place_id, "place", Action.READ)
     row = queries.place(conn, scope, place_id)
     if row is None:
         raise ApiError(503, "read_model_behind", "the read models have not caught up yet; retry",
                        {"Retry-After": "1"})
     upcoming = app.next_steps(place_id, actor=user.actor(), now=now)
+    note(services, user, Access.CONSULTATION, "place", place_id)
+    if policy_for(user.role).view is View.SUPPORT:
+        row = support_view(row)
     return PlaceDetail(
         id=row["id"], name=row["name"], kind=row["kind"], address=row["address"],
         description=row["description"], opened_at=row["opened_at"],
@@ -110,10 +122,10 @@ def _record(place_id: UUID, body: object, user: CurrentUser, services: ServicesD
     step = body.step  # type: ignore[attr-defined]
     authorise(user.role, Action.RECORD, step)
     services.kinds.require(place_id, "place")  # 404 unless it is a place
-    app = services.application
-    event = app.record(place_id, command_data(body), user.actor(),  # type: ignore[arg-type]
-                       expected_version=body.expected_version,  # type: ignore[attr-defined]
-                       command_id=command_id)
+    event = CaseAccess(services.application).record(
+        user.actor(), place_id, "place", command_data(body),  # type: ignore[arg-type]
+        expected_version=body.expected_version,  # type: ignore[attr-defined]
+        command_id=command_id)
     return StepRecorded.of(event)
 
 
@@ -133,8 +145,10 @@ def record_place_step(
 @router.get("/{place_id}/outcomes", response_model=list[OutcomeOut],
             summary="Objectives and outcome reviews of a place",
             responses=error_responses(401, 404, 422))
-def get_outcomes(place_id: UUID, conn: ReadConn, app: ApplicationDep) -> list[OutcomeOut]:
-    app.place(place_id)
+def get_outcomes(place_id: UUID, conn: ReadConn, user: CurrentUser, access: AccessDep,
+                 services: ServicesDep) -> list[OutcomeOut]:
+    access.require(user.actor(), place_id, "place", Action.READ)
+    note(services, user, Access.CONSULTATION, "place outcomes", place_id)
     return [OutcomeOut.model_validate(r) for r in queries.outcomes(conn, place_id)]
 
 

@@ -23,3 +23,19 @@ def notes_of(rows: list[dict[str, Any]], *prefixes: str) -> list[NoteOut]:
 
 def next_steps_out(steps: list[NextStep]) -> list[NextStepOut]:
     return [NextStepOut.of(s) for s in steps]
+
+
+def support_view(row: dict[str, Any]) -> dict[str, Any]:
+    """A case as a support worker sees it: the support track and minimal identity (name and
+    pseudonym), without enforcement instruments, assessments or health details."""
+    return row | {
+        "date_of_birth": None, "vulnerabilities": [], "conduct_summary": "",
+        "description": "", "instruments": [], "overrides": [],
+        "notes": [n for n in row["notes"] if n["kind"].startswith("consultation")],
+        "deadlines": [d for d in row["deadlines"] if d["instrument_kind"] == "referral"],
+    }
+
+
+def searched(kind: str, *terms: object) -> str:
+    """The audit's name for a list of `kind`s: a search when any term narrowed it."""
+    return f"{kind} {'search' if any(terms) else 'list'}"

@@ -165,6 +165,14 @@ STEP_EXAMPLES: dict[str, dict[str, Any]] = {
         "evidence": [{"exhibit": "NC/2", "description": "CCTV still",
                       "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                       "media_type": "image/jpeg"}]},
+    steps.SHARING_AGREED: {
+        "occurred_at": "2025-11-10T09:00:00+00:00", "partner_agency": "Elmsford Homes",
+        "purpose": "Joint problem-solving of the ASB at Alder House (tenancy enforcement)",
+        "gateway": "cda1998_s115", "agreed_by": "DI Hale (information asset owner)",
+        "until": "2026-05-10"},
+    steps.SHARING_REVOKED: {
+        "occurred_at": "2026-02-01T09:00:00+00:00", "partner_agency": "Elmsford Homes",
+        "reason": "The tenancy ended; the partner no longer needs the case"},
     steps.PATHWAY_CLOSED: {
         "occurred_at": "2026-10-01T10:00:00+01:00", "outcome": "resolved",
         "summary": "No reports for six months"},

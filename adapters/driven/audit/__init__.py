@@ -1,0 +1,1 @@
+"""The access audit's store (service/audit.py says what it records)."""
