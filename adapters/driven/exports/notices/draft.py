@@ -31,7 +31,8 @@ INTRODUCTIONS = {
     steps.DISPERSAL_DIRECTION_GIVEN: f"This direction is given under section 35 of {ACT}.",
     steps.CLOSURE_NOTICE_ISSUED: f"This notice is issued under section 76 of {ACT}.",
 }
-#: The statutory wording a notice carries for an item the log holds no field for.
+#: The statutory wording a notice carries for an item that is a statement the notice makes
+#: (keyed by the item's check or missing field): the draft makes it.
 WORDING = {
     "cpn_warning_stated": "Unless the conduct described above stops, or you take the steps "
                           "set out, a community protection notice may be issued to you under "
@@ -117,13 +118,14 @@ def _item(content: Content, e: DomainEvent, facts: CaseFacts) -> Item:
     if content.optional:
         return Item(content, NA, "")
     data: Any = e
+    wording = WORDING.get(content.lacks or content.check)
+    if wording:  # the notice states it itself, in these words
+        return Item(content, PRESENT, wording)
     if content.lacks:
         recorded = getattr(data, content.lacks, None)  # a field added to the event since
         if recorded not in (None, "", (), []):
             shown = numbered(recorded) if isinstance(recorded, (list, tuple)) else str(recorded)
             return Item(content, PRESENT, f"{content.text.capitalize()}: {shown}.")
-        if content.lacks in WORDING:
-            return Item(content, PRESENT, WORDING[content.lacks])
         return Item(content, TO_COMPLETE, f"{content.text.capitalize()}: "
                     + placeholder(content.to_record), content.to_record)
     status, recorded, to_record = contents.check(content, e.step, e, facts)
