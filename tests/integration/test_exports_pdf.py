@@ -301,7 +301,9 @@ def test_a_page_of_the_chronology_holds_at_least_twelve_ordinary_entries(
                      "category": "Noise and bottles" if incident else "warning",
                      "victims": "A.E." if incident else "", "witnesses": "B.S." if incident else "",
                      "legal_significance": "lesser measure (non-statutory early intervention)",
-                     "legal_basis": "" if incident else "Non-statutory (statutory guidance 2023)",
+                     "legal_basis": "" if incident else (
+                         "Non-statutory: ASB statutory guidance for frontline professionals "
+                         "(Home Office, 2023)"),
                      "action": "Early intervention", "status": "", "correction": ""})
     doc.rows = rows
     assert engine(doc) == "tables"

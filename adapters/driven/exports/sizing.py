@@ -18,7 +18,7 @@ from adapters.driven.exports.tablepdf.layout import word_width
 
 PT_PER_MM = 72 / 25.4
 #: The body text the widths are measured in (the table writer's cell text) and its padding.
-SIZE, PAD_MM = 6.5, 1.2
+SIZE, PAD_MM = 6.5, 1.0
 #: No column is made narrower than this (mm) nor, to fit its longest word, wider than MAX_WORD.
 MIN_MM, MAX_WORD_MM = 8.0, 30.0
 #: Headings are bold, which is at most this much wider than the regular face.
