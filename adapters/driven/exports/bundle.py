@@ -64,8 +64,9 @@ def exhibits(reader: LogReader, stream_id: UUID) -> list[tuple[str, str, str, st
 def _exhibits_pdf(case: str, listed: list[tuple[str, str, str, str]]) -> bytes:
     rows = "".join(f"<tr><td>{escape(x)}</td><td>{escape(d)}</td><td>{escape(r)}</td>"
                    f"<td class='hash'>{escape(h)}</td></tr>" for x, d, r, h in listed)
+    rows = rows or "<tr><td colspan=4>No exhibit is recorded.</td></tr>"
     body = (f"<h1>Exhibits: {escape(case)}</h1><table><tr><th>Exhibit</th><th>Description</th>"
-            f"<th>Log entry</th><th>SHA-256</th></tr>{rows or '<tr><td colspan=4>No exhibit is recorded.</td></tr>'}</table>")
+            f"<th>Log entry</th><th>SHA-256</th></tr>{rows}</table>")
     return _html_pdf("Exhibits", body)
 
 
