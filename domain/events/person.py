@@ -5,11 +5,12 @@ Class paths are stored topics: rename only with a registered topic and upcaster.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from pydantic import AwareDatetime
 
-from domain.events.base import DomainEvent
+from domain.events.base import ERASED, DomainEvent
 from domain.events.fields import (
     ArrestedFields,
     BreachRecordedFields,
@@ -56,6 +57,10 @@ from domain.events.fields_orders import (
 
 class PathwayOpened(DomainEvent, PathwayOpenedFields):
     step: ClassVar[str] = "pathway_opened"
+    personal: ClassVar[Mapping[str, Any]] = {
+        "subject.name": ERASED, "subject.date_of_birth": None,
+        "subject.vulnerabilities": (ERASED,), "conduct_summary": ERASED,
+    }
 
 
 class IncidentLinked(DomainEvent, IncidentLinkedFields):
@@ -90,6 +95,7 @@ class ConsultationRecorded(DomainEvent, ConsultationRecordedFields):
 
 class ProportionalityAssessed(DomainEvent, ProportionalityAssessedFields):
     step: ClassVar[str] = "proportionality_assessed"
+    personal: ClassVar[Mapping[str, Any]] = {"vulnerability": ERASED}
 
 
 class CpwIssued(DomainEvent, CpwIssuedFields):

@@ -19,7 +19,7 @@ from eventsourcing.sqlite import SQLiteFactory
 from psycopg.sql import SQL, Identifier
 
 from domain.events.base import GENESIS_HASH, DomainEvent, canonical_bytes
-from adapters.driven.store.mapper import PydanticMapper
+from adapters.driven.store.mapper import SEALED, PydanticMapper
 from adapters.driven.store.schema import store_factory
 from adapters.driven.store.settings import StoreSettings, table_names
 
@@ -117,9 +117,10 @@ class _Checker:
         if not isinstance(self.mapper, PydanticMapper):
             return event.compute_hash()
         body = self.mapper.stored_body(stored)
-        for key in ("hash", "class_version"):
+        for key in ("hash", "class_version", SEALED):
             body.pop(key, None)
-        return hashlib.sha256(canonical_bytes(stored.topic, body)).hexdigest()
+        personal = getattr(type(event), "personal", {})
+        return hashlib.sha256(canonical_bytes(stored.topic, body, personal)).hexdigest()
 
     def end(self, stream: _Stream) -> None:
         sid, last = stream.sid, stream.version
