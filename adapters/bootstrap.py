@@ -154,7 +154,7 @@ def bootstrap(
     book = settings.rule_book() if rule_book is None else rule_book
     application = build_application(store, clock=clock, rule_book=book,
                                     snapshot_interval=snapshot_interval, prepare=False,
-                                    key_encryption_key=settings.key_encryption_key)
+                                    key_encryption_key=settings.key_encryption_key or None)
     stack.callback(application.close)
     users = UserStore(store, token_lifetime=settings.token_lifetime)
     stack.callback(users.close)

@@ -265,6 +265,9 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
              done="Sharing with a partner agency ended", category="sharing"),
     StepSpec("pathway_closed", "Close the pathway", "Case management",
              done="Case closed", category="case"),
+    StepSpec("subject_erased", "Erase the subject's personal data",
+             "UK GDPR Art 17; DPA 2018 s.47",
+             done="Subject's personal data erased", category="data protection"),
     StepSpec("pathway_reopened", "Reopen the pathway", "Case management",
              done="Case reopened", category="case"),
 )
@@ -399,6 +402,7 @@ SHARING_AGREED = "sharing_agreed"
 SHARING_REVOKED = "sharing_revoked"
 PATHWAY_CLOSED = "pathway_closed"
 PATHWAY_REOPENED = "pathway_reopened"
+SUBJECT_ERASED = "subject_erased"
 CLOSURE_NOTICE_ISSUED = "closure_notice_issued"
 CLOSURE_NOTICE_EXTENDED = "closure_notice_extended"
 CLOSURE_NOTICE_CANCELLED = "closure_notice_cancelled"

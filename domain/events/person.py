@@ -45,6 +45,7 @@ from domain.events.fields import (
     SupportReferralMadeFields,
     SupportReferralUpdatedFields,
 )
+from domain.events.fields_privacy import SubjectErasedFields
 from domain.events.fields_orders import (
     CboDischargedFields,
     CboReviewedFields,
@@ -226,6 +227,14 @@ class SharingRevoked(DomainEvent, SharingRevokedFields):
     step: ClassVar[str] = "sharing_revoked"
 
 
+class SubjectErased(DomainEvent, SubjectErasedFields):
+    """The subject's personal data erased: saving it destroys the subject's data key in the
+    same transaction, so every earlier entry's personal fields read as erased."""
+
+    step: ClassVar[str] = "subject_erased"
+    destroys_subject_key: ClassVar[bool] = True
+
+
 class PathwayClosed(DomainEvent, PathwayClosedFields):
     step: ClassVar[str] = "pathway_closed"
 
@@ -272,5 +281,6 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     SharingAgreed,
     SharingRevoked,
     PathwayClosed,
+    SubjectErased,
     PathwayReopened,
 )
