@@ -238,6 +238,10 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
              targets=(Target("injunction_id", _k(Kind.INJUNCTION), "arrest", optional=True),),
              done="Arrest", category="arrest",
              significance="arrest: to be brought before a judge within 24 hours (s.9(3))"),
+    StepSpec("arrest_applicant_informed", "Record the applicant informed", "ASBCPA2014 s.9(2)",
+             targets=(Target("instrument_id", _k(Kind.ARREST), "inform_applicant"),),
+             done="Applicant informed of the arrest", category="arrest",
+             significance="applicant for the injunction informed of the arrest (s.9(2))"),
     StepSpec("court_appearance", "Record a court appearance", "ASBCPA2014 s.9(3)-(5)",
              targets=(Target("instrument_id", _k(Kind.ARREST), "appear"),),
              done="Court appearance", category="hearing", court=Court.RECORD),
@@ -250,6 +254,15 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
              significance="dispersal direction given (s.35); "
              "failing to comply is an offence (s.39)",
              notice=notices.DISPERSAL),
+    StepSpec("items_surrendered", "Record items surrendered with a dispersal direction",
+             "ASBCPA2014 ss.37-38",
+             targets=(Target("instrument_id", _k(Kind.DISPERSAL), "surrender"),),
+             done="Items surrendered (dispersal)", category="dispersal",
+             significance="items surrendered (s.37); kept on the s.38 record"),
+    StepSpec("surrendered_items_resolved", "Record surrendered items returned or destroyed",
+             "ASBCPA2014 ss.37-38",
+             targets=(Target("instrument_id", _k(Kind.DISPERSAL), "resolve_surrender"),),
+             done="Surrendered items returned or destroyed", category="dispersal"),
     StepSpec("override_authorised", "Authorise an override of a SOFT guard",
              "Supervisory authorisation (guidance override)", creates="override_id",
              done="Override of a SOFT guard authorised", category="authorisation"),
@@ -277,6 +290,10 @@ PLACE_ONLY_STEPS: tuple[StepSpec, ...] = (
              opens=Kind.CLOSURE_NOTICE,
              done="Closure notice issued", category="closure notice", measure=Measure.ESCALATION,
              notice=notices.CLOSURE_NOTICE),
+    StepSpec("closure_notice_served", "Record a closure notice served", "ASBCPA2014 s.79",
+             targets=(Target("instrument_id", _k(Kind.CLOSURE_NOTICE), "serve"),),
+             done="Closure notice served", category="closure notice",
+             significance="closure notice served (s.79): the s.80(3) hearing clock runs from now"),
     StepSpec("closure_notice_extended", "Extend a closure notice", "ASBCPA2014 s.77(4)",
              targets=(Target("instrument_id", _k(Kind.CLOSURE_NOTICE), "extend"),),
              done="Closure notice extended", category="closure notice"),
@@ -393,6 +410,9 @@ INJUNCTION_VARIED = "injunction_varied"
 INJUNCTION_DISCHARGED = "injunction_discharged"
 ARRESTED = "arrested"
 COURT_APPEARANCE = "court_appearance"
+ARREST_APPLICANT_INFORMED = "arrest_applicant_informed"
+ITEMS_SURRENDERED = "items_surrendered"
+SURRENDERED_ITEMS_RESOLVED = "surrendered_items_resolved"
 COMMITTAL_DECIDED = "committal_decided"
 DISPERSAL_DIRECTION_GIVEN = "dispersal_direction_given"
 OVERRIDE_AUTHORISED = "override_authorised"
@@ -404,6 +424,7 @@ PATHWAY_CLOSED = "pathway_closed"
 PATHWAY_REOPENED = "pathway_reopened"
 SUBJECT_ERASED = "subject_erased"
 CLOSURE_NOTICE_ISSUED = "closure_notice_issued"
+CLOSURE_NOTICE_SERVED = "closure_notice_served"
 CLOSURE_NOTICE_EXTENDED = "closure_notice_extended"
 CLOSURE_NOTICE_CANCELLED = "closure_notice_cancelled"
 CLOSURE_ORDER_APPLIED = "closure_order_applied"

@@ -109,6 +109,10 @@ class CpwIssuedFields(Frozen):
 
 IssuerAuthority = Literal["constable", "local_authority", "designated_person"]
 
+#: s.46(3): "stop" requirements stay in force while an appeal is pending; "do" and
+#: "reparation" requirements are suspended until it is decided.
+RequirementKind = Literal["stop", "do", "reparation"]
+
 
 class CpnIssuedFields(Frozen):
     instrument_id: UUID
@@ -121,10 +125,18 @@ class CpnIssuedFields(Frozen):
     appeal_information_given: bool = False
     informed_bodies: tuple[Name, ...] = ()
     lesser_measures_reason: Text | None = None
+    #: One kind per requirement; empty (entries from before kinds were kept) reads as all "stop".
+    requirement_kinds: tuple[RequirementKind, ...] = ()
+    #: The last day the notice has effect, where the issuer set one (s.43 sets no maximum).
+    expires_on: date | None = None
 
     @model_validator(mode="after")
     def _deadline_after_issue(self) -> CpnIssuedFields:
         _after_occurrence(self, "comply_by", self.comply_by)
+        if self.requirement_kinds and len(self.requirement_kinds) != len(self.requirements):
+            raise ValueError(
+                f"requirement_kinds: give one kind per requirement ({len(self.requirements)}), "
+                f"or none to treat every requirement as 'stop'")
         return self
 
 
@@ -143,6 +155,8 @@ class BreachRecordedFields(Frozen):
     description: Name
     clause: str | None = Field(default=None, max_length=200)
     incident_id: UUID | None = None
+    #: Which of a CPN's requirements was breached, counted from 1.
+    requirement_number: int | None = Field(default=None, ge=1)
 
 
 class FpnIssuedFields(Frozen):

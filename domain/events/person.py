@@ -46,6 +46,11 @@ from domain.events.fields import (
     SupportReferralUpdatedFields,
 )
 from domain.events.fields_privacy import SubjectErasedFields
+from domain.events.fields_lifecycle import (
+    ArrestApplicantInformedFields,
+    ItemsSurrenderedFields,
+    SurrenderedItemsResolvedFields,
+)
 from domain.events.fields_orders import (
     CboDischargedFields,
     CboReviewedFields,
@@ -195,6 +200,18 @@ class Arrested(DomainEvent, ArrestedFields):
     step: ClassVar[str] = "arrested"
 
 
+class ArrestApplicantInformed(DomainEvent, ArrestApplicantInformedFields):
+    step: ClassVar[str] = "arrest_applicant_informed"
+
+
+class ItemsSurrendered(DomainEvent, ItemsSurrenderedFields):
+    step: ClassVar[str] = "items_surrendered"
+
+
+class SurrenderedItemsResolved(DomainEvent, SurrenderedItemsResolvedFields):
+    step: ClassVar[str] = "surrendered_items_resolved"
+
+
 class CourtAppearance(DomainEvent, CourtAppearanceFields):
     step: ClassVar[str] = "court_appearance"
 
@@ -276,6 +293,9 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     CommittalDecided,
     DispersalDirectionGiven,
     OverrideAuthorised,
+    ArrestApplicantInformed,
+    ItemsSurrendered,
+    SurrenderedItemsResolved,
     EntryCorrected,
     EvidenceAttached,
     SharingAgreed,

@@ -166,7 +166,8 @@ def test_a_24_hour_notice_may_be_extended_to_at_most_48_by_a_senior_officer(
     else:
         ref = s.refusal("closure_notice_extended", "closure_notice_extension", at=at, **fields)
         total = initial + additional
-        expected = f"{total} hours" if total > 48 else "superintendent"
+        expected = ("already lasts 48 hours, the most s.77 allows" if initial >= 48
+                    else f"{total} hours" if total > 48 else "superintendent")
         assert_refusal(ref, "closure_notice_extension", "hard", "ASBCPA2014 s.77(4)", expected)
 
 

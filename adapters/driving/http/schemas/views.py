@@ -61,6 +61,10 @@ class InstrumentOut(View):
     kind: str
     label: str
     state: str
+    status: str = Field(
+        description="the recorded state, or what time has made of it as at the request: "
+        "complied / not_complied (a CPW past its time to comply), lapsed (an FPN unpaid at the "
+        "end of the 14 days), expired (past its end)")
     live: bool
     opened_at: datetime
     opened_version: int
