@@ -137,3 +137,29 @@ def test_erasure_is_refused_while_an_order_holds_the_record(
     assert [r.code for r in refused.value.reasons] == ["erasure_under_legal_hold"]
     system.projector.catch_up()
     assert NAME.encode() in every_stored_byte(service_settings)  # nothing was erased
+
+
+def test_a_case_opened_before_encryption_verifies_and_its_read_models_are_erased(
+        system: System, clock: Any, service_settings: StoreSettings) -> None:
+    from domain.model import Pathway
+
+    app = system.application
+    clock.set(at(1))
+    cmd = app._command({"step": "pathway_opened", "occurred_at": at(1), "subject": {
+        "name": NAME, "date_of_birth": DOB}, "conduct_summary": "Loud music"})
+    pid = uuid4()
+    current = Pathway.open(pid, cmd, OFFICER, clock(), app.rule_book, {})
+    legacy = current.model_copy(update={"schema_version": 1, "hash": ""}).sealed()
+    app.save(legacy)  # as written before personal fields were encrypted: in clear
+    assert NAME.encode() in b"".join(bytes(n.state) for n in app.recorder.select_notifications(1, 9))
+    app.repository.cache = None
+    system.projector.catch_up()
+    clock.set(at(2))
+    app.record(pid, {**ERASE, "occurred_at": at(2)}, SUPERVISOR)
+    system.projector.catch_up()
+
+    report = verify_log(service_settings)
+    assert report.ok, report.violations
+    rest = every_stored_byte(service_settings).replace(
+        b"".join(bytes(n.state) for n in app.recorder.select_notifications(1, 1)), b"")
+    assert personal_in(rest) == []  # only the legacy row itself still holds them

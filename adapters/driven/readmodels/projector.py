@@ -48,6 +48,7 @@ from adapters.driven.readmodels.tracking import (
     read_tracking,
     save_tracking,
 )
+from adapters.driven.store.mapper import erase_personal
 from domain import steps
 from domain.events.base import DomainEvent
 from domain.model import Incident, Pathway, Place
@@ -282,6 +283,8 @@ class Projector:
             assert isinstance(old, DomainEvent)
             if not type(old).personal:
                 continue
+            # Rows from before encryption still decode in clear: erase them here too.
+            old = type(old).model_validate(erase_personal(old.model_dump(mode="json"), type(old)))
             row = chronology_row(old, kind, None)
             conn.execute(update(t.chronology).where(
                 t.chronology.c.stream_id == sid, t.chronology.c.version == old.originator_version,

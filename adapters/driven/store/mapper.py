@@ -91,6 +91,14 @@ def _put(body: dict[str, Any], path: str, value: Any) -> None:
         _put(body[head], rest, value)
 
 
+def erase_personal(body: dict[str, Any], cls: type[BaseModel]) -> dict[str, Any]:
+    """`body` (changed in place) with the class's personal fields as they read once erased:
+    for rows written before personal fields were encrypted, which still hold them in clear."""
+    for path, value in _erased_values(cls).items():
+        _put(body, path, value)
+    return body
+
+
 def associated_data(topic: str, body: Mapping[str, Any]) -> bytes:
     """What binds a ciphertext to its one event: topic, stream, position and hash."""
     return "\n".join((topic, str(body.get("originator_id")), str(body.get("originator_version")),
