@@ -163,3 +163,25 @@ def test_a_case_opened_before_encryption_verifies_and_its_read_models_are_erased
     rest = every_stored_byte(service_settings).replace(
         b"".join(bytes(n.state) for n in app.recorder.select_notifications(1, 1)), b"")
     assert personal_in(rest) == []  # only the legacy row itself still holds them
+
+
+def test_the_retention_review_lists_closed_cases_with_their_legal_holds(
+        system: System, clock: Any) -> None:
+    from adapters.driven.readmodels.retention import retention_review
+
+    quiet, held = open_case(system, clock), open_case(system, clock)
+    app = system.application
+    app.record(held, {"step": "early_intervention", "occurred_at": at(1),
+                      "intervention_id": str(uuid4()), "kind": "warning_letter"}, OFFICER)
+    app.record(held, {"step": "cpw_issued", "occurred_at": at(1), "instrument_id": str(uuid4()),
+                      "conduct": "Loud music", "requirements": ["No music after 23:00"],
+                      "comply_by": at(20).isoformat()}, OFFICER)
+    clock.set(at(2))
+    for pid in (quiet, held):
+        app.record(pid, {"step": "pathway_closed", "occurred_at": at(2), "outcome": "resolved"},
+                   OFFICER)
+    system.projector.catch_up()
+    items = {i.stream_id: i for i in retention_review(system.store, datetime(2032, 3, 2).date())}
+    assert items[str(quiet)].due and items[str(quiet)].holds == ()
+    assert items[str(held)].holds == ("Community Protection Warning in force",)
+    assert not retention_review(system.store, datetime(2032, 3, 1).date())[0].due
