@@ -100,6 +100,10 @@ class CpwIssuedFields(Frozen):
     requirements: tuple[Name, ...] = Field(min_length=1)
     comply_by: AwareDatetime
     lesser_measures_reason: Text | None = None
+    #: The warning says a CPN will be issued unless the conduct stops having its effect
+    #: (s.43(5)(a)), and what follows if it is not complied with.
+    cpn_warning_stated: bool = False
+    consequences_explained: bool = False
 
     @model_validator(mode="after")
     def _deadline_after_issue(self) -> CpwIssuedFields:
@@ -163,6 +167,11 @@ class FpnIssuedFields(Frozen):
     instrument_id: UUID
     notice_id: UUID
     amount: Decimal = Field(gt=0, max_digits=8, decimal_places=2)
+    #: What the notice states (s.52(6)): the 14 days without proceedings, to whom and how
+    #: the penalty may be paid.
+    payment_period_stated: bool = False
+    payee: Text | None = Field(default=None, description="the payee's name and address")
+    payment_methods: tuple[Name, ...] = ()
 
 
 class FpnPaidFields(Frozen):

@@ -113,6 +113,9 @@ class CpwIssued(DomainEvent, CpwIssuedFields):
     def upcast_v1_v2(state: dict[str, Any]) -> None:
         state.setdefault("conduct_categories", [])
 
+    added_fields: ClassVar[frozenset[str]] = frozenset(
+        {"cpn_warning_stated", "consequences_explained"})
+
 
 class CpnIssued(DomainEvent, CpnIssuedFields):
     step: ClassVar[str] = "cpn_issued"
@@ -138,6 +141,8 @@ class BreachRecorded(DomainEvent, BreachRecordedFields):
 
 class FpnIssued(DomainEvent, FpnIssuedFields):
     step: ClassVar[str] = "fpn_issued"
+    added_fields: ClassVar[frozenset[str]] = frozenset(
+        {"payment_period_stated", "payee", "payment_methods"})
 
 
 class FpnPaid(DomainEvent, FpnPaidFields):

@@ -143,5 +143,7 @@ def _record_on_pathway(services: Services, pathway_id: UUID, body: Any, user: Us
     event = CaseAccess(services.application).record(
         user.actor(), pathway_id, "pathway", command_data(body),
         expected_version=body.expected_version, command_id=command_id)
+    # What the step created (its `id` in the body) is shown in the pathway it belongs to.
     return Response(StepRecorded.of(event).model_dump_json(), status_code=201,
-                    media_type="application/json")
+                    media_type="application/json",
+                    headers={"Location": f"/api/pathways/{pathway_id}"})

@@ -134,8 +134,10 @@ def _record(place_id: UUID, body: object, user: CurrentUser, services: ServicesD
 def record_place_step(
     place_id: UUID,
     body: Annotated[PlaceStep, Body(openapi_examples=openapi_examples(PLACE_STEP_NAMES))],
-    user: CurrentUser, services: ServicesDep, idempotency_key: IdempotencyKey = None,
+    user: CurrentUser, services: ServicesDep, response: Response,
+    idempotency_key: IdempotencyKey = None,
 ) -> StepRecorded:
+    response.headers["Location"] = f"/api/places/{place_id}"
     return _record(place_id, body, user, services, idempotency_key)
 
 

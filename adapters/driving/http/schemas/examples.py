@@ -63,7 +63,7 @@ STEP_EXAMPLES: dict[str, dict[str, Any]] = {
         "occurred_at": "2025-09-15T14:00:00+01:00", "instrument_id": CPW,
         "conduct": "Dealing and intimidation at Alder House",
         "requirements": ["Do not enter the grounds of Alder House"],
-        "comply_by": "2025-09-29T14:00:00+01:00",
+        "comply_by": "2025-09-29", "cpn_warning_stated": True, "consequences_explained": True,
         "rationale": "Conduct persistent and unreasonable; letter ignored",
         "evidence": [{"exhibit": "NC/1", "description": "Warning served in person"}]},
     steps.CPN_ISSUED: {
@@ -85,7 +85,9 @@ STEP_EXAMPLES: dict[str, dict[str, Any]] = {
         "incident_id": INCIDENT, "requirement_number": 1},
     steps.FPN_ISSUED: {
         "occurred_at": "2025-11-15T10:00:00+00:00", "instrument_id": FPN, "notice_id": CPN,
-        "amount": "100.00"},
+        "amount": "100.00", "payment_period_stated": True,
+        "payee": "Elmsford Council, Community Safety, Town Hall, Elmsford",
+        "payment_methods": ["online", "by telephone"]},
     steps.FPN_PAID: {"occurred_at": "2025-11-20T10:00:00+00:00", "instrument_id": FPN},
     steps.PROSECUTION_STARTED: {
         "occurred_at": "2025-12-01T10:00:00+00:00", "instrument_id": PROSECUTION,
