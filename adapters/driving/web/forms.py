@@ -85,12 +85,13 @@ def fields_for(step: str, instruments: list[dict[str, Any]]) -> list[Field]:
     """
     spec = steps.ALL[step]
     targets = {t.field: t for t in spec.targets}
+    refers = {r.field for r in spec.refers}  # another stream's id: typed in, never made here
     out = [Field(OCCURRED, "When did it happen?", "date", True,
                  hint="For example, 27 3 2026. Today if it happened today.")]
     for name, info in command_fields(step).model_fields.items():
         annotation, optional = _unwrap(info.annotation)
         required = info.is_required()
-        if name == spec.new_id_field:
+        if name == spec.new_id_field and name not in refers:
             out.append(Field(name, _label(name), "hidden", True, value=str(uuid4())))
         elif name in targets:
             kinds = {k.value for k in targets[name].kinds}
