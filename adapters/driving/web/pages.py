@@ -23,6 +23,7 @@ from adapters.driving.web.sessions import COOKIE, csrf_ok
 from adapters.driven.exports.document import Options
 from adapters.driven.readmodels import queries
 from domain import steps
+from domain.calendar import LONDON
 from domain.errors import DomainValidationError, FieldProblem, StepRefusedError
 from domain.model import NotFoundError
 from service.access import CaseAccess
@@ -181,7 +182,17 @@ def _form_page(request: Request, web: Web, case: dict[str, Any], step: str,
                refusal: StepRefusedError | None = None, status: int = 200) -> Response:
     return render(request, "record.html", code=status, web=web, case=case, step=step,
                   spec=steps.ALL[step], fields=fields, problems=problems or [],
-                  errors={p.field: p.rule for p in problems or []}, refusal=refusal)
+                  errors=_errors(problems or [], refusal), refusal=refusal)
+
+
+def _errors(problems: list[FieldProblem], refusal: StepRefusedError | None) -> dict[str, str]:
+    """Each field's message; a refusal that a later date would lift marks the date."""
+    errors = {p.field: p.rule for p in problems}
+    dated = [r.earliest for r in (refusal.reasons if refusal else []) if r.earliest]
+    if dated:
+        errors.setdefault(forms.OCCURRED, "The law allows this step from "
+                          f"{max(dated).astimezone(LONDON):%d %B %Y %H:%M} at the earliest")
+    return errors
 
 
 @router.get("/cases/{case_id}/record/{step}", response_class=HTMLResponse)
