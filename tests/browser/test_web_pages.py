@@ -123,3 +123,11 @@ def test_the_chronology_pdf_downloads(web) -> None:
     _sign_in(client, seeded.officer)
     r = client.get(f"/cases/{seeded.case}/export/chronology.pdf")
     assert r.status_code == 200 and r.content.startswith(b"%PDF")
+
+
+def test_tasks_give_each_deadline_the_domains_status(web) -> None:
+    client, seeded, _ = web
+    _sign_in(client, seeded.officer)
+    tasks = client.get("/tasks").text
+    row = next(r for r in tasks.split("<tr") if "CPW: time to comply ends" in r)
+    assert "Period ended" in row and "20 February 2026 12:00" in row

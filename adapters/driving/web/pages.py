@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from adapters.driving.http.auth import scope_of
 from adapters.driving.http.routes.audit import note
 from adapters.driving.http.routes.exports import _export
+from adapters.driving.http.routes.shaping import deadline_out
 from adapters.driving.web import forms
 from adapters.driving.web.render import Web, render, sessions_of, signed_in
 from adapters.driving.web.sessions import COOKIE, csrf_ok
@@ -114,8 +115,7 @@ def caseload(request: Request, q: str = "", status: str = "") -> Response:
         nxt.setdefault(d["stream_id"], d)
     for row in rows:
         row["next"] = nxt.get(row["id"])
-        row["overdue"] = bool(row["next"] and row["next"]["duty"] == "agency"
-                              and row["next"]["due_at"] <= now)
+        row["overdue"] = bool(row["next"]) and deadline_out(row["next"], now).status == "overdue"
     rows.sort(key=lambda r: (not r["overdue"], r["next"]["due_at"] if r["next"] else now.max))
     note(web.services, web.user, Access.CONSULTATION, "pathway list" if not q else "pathway search",
          detail=f"q={q} status={status} results={len(rows)} (web)")
@@ -128,9 +128,10 @@ def tasks(request: Request) -> Response:
     now = web.services.clock()
     with _reads(web) as conn:
         _, rows = queries.deadlines(conn, web_scope(web), now, limit=500)
+    order = {"overdue": 0, "running": 1, "ended": 2}
     for r in rows:
-        r["overdue"] = r["duty"] == "agency" and r["due_at"] <= now
-    rows.sort(key=lambda r: (not r["overdue"], r["due_at"]))
+        r["status"] = deadline_out(r, now).status  # the domain's word: overdue, running, ended
+    rows.sort(key=lambda r: (order.get(r["status"], 3), r["due_at"]))
     note(web.services, web.user, Access.CONSULTATION, "deadline list", detail="(web)")
     return render(request, "tasks.html", web=web, rows=rows)
 
