@@ -78,9 +78,9 @@ def test_caseload_lists_the_case_and_the_case_page_explains_next_steps(web) -> N
 def test_a_post_without_the_csrf_token_is_refused(web) -> None:
     client, seeded, _ = web
     _sign_in(client, seeded.officer)
-    r = client.post(f"/cases/{seeded.case}/record/warning_letter_sent",
+    r = client.post(f"/cases/{seeded.case}/record/early_intervention",
                     data={"occurred_at-day": "1"})
-    assert r.status_code == 403
+    assert r.status_code == 403 and "did not serve" in r.text
 
 
 def test_a_cpn_dated_before_the_comply_by_is_refused_with_its_section(web) -> None:
@@ -131,3 +131,23 @@ def test_tasks_give_each_deadline_the_domains_status(web) -> None:
     tasks = client.get("/tasks").text
     row = next(r for r in tasks.split("<tr") if "CPW: time to comply ends" in r)
     assert "Period ended" in row and "20 February 2026 12:00" in row
+
+
+def test_signing_out_ends_the_session(web) -> None:
+    client, seeded, _ = web
+    _sign_in(client, seeded.officer)
+    page = client.get("/caseload")
+    r = client.post("/sign-out", data={"csrf": _csrf(page.text)}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/sign-in"
+    client.cookies.clear()
+    assert client.get("/caseload", follow_redirects=False).status_code == 303
+
+
+def test_a_session_cookie_replayed_after_sign_out_is_refused(web) -> None:
+    client, seeded, _ = web
+    _sign_in(client, seeded.officer)
+    sid = client.cookies.get("pathway_session")
+    page = client.get("/caseload")
+    client.post("/sign-out", data={"csrf": _csrf(page.text)})
+    client.cookies.set("pathway_session", sid)
+    assert client.get("/caseload", follow_redirects=False).headers["location"] == "/sign-in"

@@ -13,6 +13,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from adapters.driving.http.auth import scope_of
 from adapters.driving.http.routes.audit import note
@@ -47,6 +48,10 @@ def _check_csrf(web: Web, sent: str) -> None:
     if not csrf_ok(web.session, sent):
         raise PermissionDeniedError(web.user.role, Action.RECORD, "",
                                     "from a form this session did not serve (sign in again)")
+
+
+def _forbidden(request: Request, web: Web, error: PermissionDeniedError) -> Response:
+    return render(request, "forbidden.html", code=403, web=web, reason=f"{error}.")
 
 
 # ------------------------------------------------------------------ sign in and out
@@ -87,7 +92,10 @@ def sign_in(request: Request, token: Annotated[str, Form()] = "",
 @router.post("/sign-out")
 def sign_out(request: Request, csrf: Annotated[str, Form()] = "") -> Response:
     web = signed_in(request)
-    _check_csrf(web, csrf)
+    try:
+        _check_csrf(web, csrf)
+    except PermissionDeniedError as error:
+        return _forbidden(request, web, error)
     sessions_of(request).end(web.sid)
     response = RedirectResponse("/sign-in", status_code=303)
     response.delete_cookie(COOKIE, path="/")
@@ -201,9 +209,11 @@ def record_form(request: Request, case_id: UUID, step: str) -> Response:
     web = signed_in(request)
     if step not in steps.PERSON:
         return _not_found(request, web)
-    authorise(web.user.role, Action.RECORD, step)
     try:
+        authorise(web.user.role, Action.RECORD, step)
         row = _case(request, web, case_id)
+    except PermissionDeniedError as error:
+        return _forbidden(request, web, error)
     except NotFoundError:
         return _not_found(request, web)
     if row is None:
@@ -215,12 +225,13 @@ def record_form(request: Request, case_id: UUID, step: str) -> Response:
 async def record(request: Request, case_id: UUID, step: str) -> Response:
     web = signed_in(request)
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-    _check_csrf(web, form.get("csrf", ""))
     if step not in steps.PERSON:
         return _not_found(request, web)
-    from starlette.concurrency import run_in_threadpool
-
-    return await run_in_threadpool(_record, request, web, case_id, step, form)
+    try:
+        _check_csrf(web, form.get("csrf", ""))
+        return await run_in_threadpool(_record, request, web, case_id, step, form)
+    except PermissionDeniedError as error:
+        return _forbidden(request, web, error)
 
 
 def _record(request: Request, web: Web, case_id: UUID, step: str,
@@ -252,5 +263,7 @@ def export(request: Request, case_id: UUID, kind: str, fmt: str, purpose: str = 
     try:
         return _export(web.services, web.user, web.services.clock(), case_id, "pathway", kind,
                        fmt, Options(), purpose=purpose or None)
+    except PermissionDeniedError as error:
+        return _forbidden(request, web, error)
     except NotFoundError:
         return _not_found(request, web)
