@@ -151,3 +151,12 @@ def test_a_session_cookie_replayed_after_sign_out_is_refused(web) -> None:
     client.post("/sign-out", data={"csrf": _csrf(page.text)})
     client.cookies.set("pathway_session", sid)
     assert client.get("/caseload", follow_redirects=False).headers["location"] == "/sign-in"
+
+
+def test_the_caseload_filters_by_tag_and_searches_by_name(web) -> None:
+    client, seeded, _ = web
+    _sign_in(client, seeded.officer)
+    assert "Dean Harrow" in client.get("/caseload", params={"tag": "drugs"}).text
+    assert "Dean Harrow" not in client.get("/caseload", params={"tag": "noise"}).text
+    assert "Dean Harrow" in client.get("/caseload", params={"q": "harrow"}).text
+    assert "Dean Harrow" not in client.get("/caseload", params={"q": "nobody"}).text

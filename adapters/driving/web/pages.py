@@ -109,14 +109,14 @@ def _reads(web: Web) -> Any:
 
 
 @router.get("/caseload", response_class=HTMLResponse)
-def caseload(request: Request, q: str = "", status: str = "") -> Response:
+def caseload(request: Request, q: str = "", status: str = "", tag: str = "") -> Response:
     web = signed_in(request)
     now = web.services.clock()
     scope = scope_of(web.user, now.date())
     with _reads(web) as conn:
         _, rows = queries.list_pathways(conn, scope, now, q=q[:200] or None,
                                         status=status if status in ("open", "closed") else None,
-                                        limit=200)
+                                        tag=tag[:60] or None, limit=200)
         _, due = queries.deadlines(conn, scope, now, limit=500)
     nxt: dict[Any, dict[str, Any]] = {}
     for d in due:
@@ -125,9 +125,10 @@ def caseload(request: Request, q: str = "", status: str = "") -> Response:
         row["next"] = nxt.get(row["id"])
         row["overdue"] = bool(row["next"]) and deadline_out(row["next"], now).status == "overdue"
     rows.sort(key=lambda r: (not r["overdue"], r["next"]["due_at"] if r["next"] else now.max))
-    note(web.services, web.user, Access.CONSULTATION, "pathway list" if not q else "pathway search",
-         detail=f"q={q} status={status} results={len(rows)} (web)")
-    return render(request, "caseload.html", web=web, rows=rows, q=q, status=status)
+    note(web.services, web.user, Access.CONSULTATION,
+         "pathway search" if q or tag else "pathway list",
+         detail=f"q={q} status={status} tag={tag} results={len(rows)} (web)")
+    return render(request, "caseload.html", web=web, rows=rows, q=q, status=status, tag=tag)
 
 
 @router.get("/tasks", response_class=HTMLResponse)
