@@ -104,7 +104,7 @@ class System:
 
         app = create_app(self.application, self.users, self.read_side, clock=self.clock,
                          limits=self.settings, audit=self.audit)
-        return mount_web(app)
+        return mount_web(app, openapi=self.settings.openapi)
 
     @cached_property
     def audit(self) -> AuditStore:

@@ -160,3 +160,13 @@ def test_the_caseload_filters_by_tag_and_searches_by_name(web) -> None:
     assert "Dean Harrow" not in client.get("/caseload", params={"tag": "noise"}).text
     assert "Dean Harrow" in client.get("/caseload", params={"q": "harrow"}).text
     assert "Dean Harrow" not in client.get("/caseload", params={"q": "nobody"}).text
+
+
+def test_api_docs_are_served_locally_to_a_signed_in_user(web) -> None:
+    client, seeded, _ = web
+    assert client.get("/docs/openapi.json", follow_redirects=False).status_code == 303
+    _sign_in(client, seeded.officer)
+    page = client.get("/docs").text
+    assert 'src="/swagger/swagger-ui-bundle.js"' in page and "//" not in page.split("<body>")[1]
+    assert client.get("/swagger/swagger-ui-bundle.js").status_code == 200
+    assert "/api/pathways" in client.get("/docs/openapi.json").json()["paths"]

@@ -13,17 +13,19 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from adapters.driving.web import pages
+from adapters.driving.web.docs import mount_docs
 from adapters.driving.web.render import SignInRequired, render
 from adapters.driving.web.sessions import Sessions
 
 FRONTEND = Path(__file__).resolve().parents[3] / "frontend" / "node_modules"
 GOVUK_DIST = FRONTEND / "govuk-frontend" / "dist" / "govuk"
+SWAGGER_DIST = FRONTEND / "swagger-ui-dist"
 
 log = logging.getLogger(__name__)
 
 
 def mount_web(app: FastAPI, sessions: Sessions | None = None,
-              dist: Path = GOVUK_DIST) -> FastAPI:
+              dist: Path = GOVUK_DIST, *, openapi: bool = True) -> FastAPI:
     """Add the pages to `app` (which already carries the services `create_app` wired)."""
     app.state.web_sessions = sessions or Sessions()
     if (dist / "govuk-frontend.min.css").is_file():
@@ -34,6 +36,7 @@ def mount_web(app: FastAPI, sessions: Sessions | None = None,
         log.warning("GOV.UK Frontend is not installed in %s: pages are served unstyled "
                     "(run `npm ci --prefix frontend`)", dist)
     app.include_router(pages.router)
+    mount_docs(app, SWAGGER_DIST, openapi)
 
     @app.exception_handler(SignInRequired)
     async def _sign_in(request: Request, _: SignInRequired) -> Response:
