@@ -16,7 +16,6 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from domain import steps
-from domain.calendar import LONDON
 from domain.commands import command_fields
 from domain.errors import DomainValidationError, FieldProblem
 
@@ -112,10 +111,10 @@ def _date(form: dict[str, str], name: str) -> str | None:
         return None
     try:
         day, month, year = (int(p) for p in parts)
-        moment = datetime(year, month, day, 12, 0, tzinfo=LONDON)
+        written = date(year, month, day)
     except ValueError:
         raise DomainValidationError.single(name, "must be a real date, like 27 3 2026") from None
-    return moment.isoformat()
+    return written.isoformat()  # a day, read by the domain as people mean it (London)
 
 
 def command_data(step: str, form: dict[str, str], fields: list[Field]) -> dict[str, Any]:
