@@ -81,7 +81,8 @@ def test_json_is_the_default_and_matches_the_log(api: Api) -> None:
     case, token = _dean(api)
     body = _get(api, token, f"/api/pathways/{case.id}/chronology").json()
     assert body["schema"] == "pathway-export/1" and body["document"] == "chronology"
-    assert body["rows"] == build_export(log_of(api.application), case.id, "chronology").rows
+    assert body["rows"] == build_export(log_of(api.application), case.id, "chronology",
+                                        people=api.users).rows
     kinds = {row["event_kind"] for row in body["rows"]}
     assert kinds == {"INCIDENT", "AGENCY_ACTION"}  # interleaved, from the log
     assert body["provenance"]["log_position"]["streams"][str(case.id)] == case.get()["version"]
@@ -169,7 +170,8 @@ def test_proportionality_statement_and_contents_check(api: Api, fmt: str) -> Non
         assert verify_export(log_of(api.application), r.content).ok
         if fmt == "json":
             rows = json.loads(r.content)["rows"]
-            assert rows == build_export(log_of(api.application), case.id, kind).rows and rows
+            assert rows == build_export(log_of(api.application), case.id, kind,
+                                        people=api.users).rows and rows
     contents = _get(api, token, f"/api/pathways/{case.id}/contents").json()
     assert {row["document"] for row in contents["rows"]} == {"CPW of 20 January 2026"}
 

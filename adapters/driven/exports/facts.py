@@ -43,6 +43,25 @@ class CaseFacts:
     #: incident id -> breach events that name it
     breaches_of_incident: dict[UUID, list[DomainEvent]] = field(
         default_factory=lambda: defaultdict(list))
+    #: user id -> how documents name them ("PC 1234 Jo Reid, Marlshire Police")
+    names: dict[str, str] = field(default_factory=dict)
+
+    def name_of(self, user_id: str) -> str:
+        """The user's document name, else the id itself."""
+        return self.names.get(user_id, user_id)
+
+    def person(self, e: DomainEvent) -> str:
+        """Who acted: their document name, else `id (role, rank, agency)`."""
+        if e.actor in self.names:
+            return self.names[e.actor]
+        rank = f", {e.rank.replace('_', ' ')}" if e.rank else ""
+        return f"{e.actor} ({e.role}{rank}, {e.agency})"
+
+    def officer(self, e: DomainEvent) -> str:
+        """The chronology's officer cell: their document name, else `id (rank)`."""
+        if e.actor in self.names:
+            return self.names[e.actor]
+        return e.actor + (f" ({e.rank.replace('_', ' ')})" if e.rank else "")
 
     @property
     def case_ref(self) -> str:
@@ -103,8 +122,8 @@ def _day(e: DomainEvent) -> str:
     return day(e.occurred_at)
 
 
-def index(log: CaseLog) -> CaseFacts:
-    facts = CaseFacts(log=log, kind=log.kind)
+def index(log: CaseLog, names: dict[str, str] | None = None) -> CaseFacts:
+    facts = CaseFacts(log=log, kind=log.kind, names=dict(names or {}))
     for e in log.events:
         facts.by_version[e.originator_version] = e
         step = e.step

@@ -76,7 +76,7 @@ def _step(out: _Paragraphs, facts: CaseFacts, e: DomainEvent) -> None:
     data: Any = e
 
     about = f" in respect of {facts.subject_name}" if facts.kind == "pathway" else ""
-    decision = (f"On {moment(e.occurred_at)}, {_person(e)} recorded the step \"{action}\""
+    decision = (f"On {moment(e.occurred_at)}, {facts.person(e)} recorded the step \"{action}\""
                 f"{about}, under {e.legal_basis or 'no recorded legal basis'} (chronology row "
                 f"{row}).")
     conduct = getattr(data, "conduct", None)
@@ -95,14 +95,9 @@ def _step(out: _Paragraphs, facts: CaseFacts, e: DomainEvent) -> None:
     out.add(row, heading, "support", _support(facts, e))
     out.add(row, heading, "vulnerability and equality", _assessment(facts, e))
     out.add(row, heading, "consultation", _consultation(facts, e))
-    out.add(row, heading, "decision maker", _decision_maker(e))
+    out.add(row, heading, "decision maker", _decision_maker(facts, e))
     out.add(row, heading, "overrides", _overrides(facts, e))
     out.add(row, heading, "statutory conditions", _hard_guards(facts, e))
-
-
-def _person(e: DomainEvent) -> str:
-    rank = f", {label(e.rank)}" if e.rank else ""
-    return f"{e.actor} ({e.role}{rank}, {e.agency})"
 
 
 def _lesser_tried(facts: CaseFacts, e: DomainEvent) -> str:
@@ -208,7 +203,7 @@ def _assessment(facts: CaseFacts, e: DomainEvent) -> str:
         parts.append("No proportionality, vulnerability or equality assessment is recorded "
                      "before this step.")
         return " ".join(parts)
-    parts.append(f"The proportionality assessment by {_person(a)} on {moment(a.occurred_at)} "
+    parts.append(f"The proportionality assessment by {facts.person(a)} on {moment(a.occurred_at)} "
                  f"(row {facts.row(a)}) records:")
     for name, value in (("vulnerability", a.vulnerability),
                         ("Equality Act 2010 (ss.15, 149)", a.equality_act),
@@ -240,9 +235,9 @@ def _consultation(facts: CaseFacts, e: DomainEvent) -> str:
     return text
 
 
-def _decision_maker(e: DomainEvent) -> str:
+def _decision_maker(facts: CaseFacts, e: DomainEvent) -> str:
     data: Any = e
-    text = (f"Decision maker: {_person(e)}; decided {moment(e.occurred_at)}, recorded "
+    text = (f"Decision maker: {facts.person(e)}; decided {moment(e.occurred_at)}, recorded "
             f"{moment(e.recorded_at)}; rule set {e.rule_set}.")
     rank = getattr(data, "authorised_by_rank", None)
     if rank is not None:
@@ -262,7 +257,7 @@ def _overrides(facts: CaseFacts, e: DomainEvent) -> str:
     parts = []
     for o in used:
         data: Any = o
-        parts.append(f"guard {data.guard_code} was overridden by {_person(o)} on "
+        parts.append(f"guard {data.guard_code} was overridden by {facts.person(o)} on "
                      f"{day(o.occurred_at)} (row {facts.row(o)}), reason: \"{data.reason}\"")
     overridden = {getattr(o, "guard_code", "") for o in used}
     met = [f"{g.title.lower()} ({g.code})" for g in soft if g.code not in overridden]
@@ -355,5 +350,5 @@ def _guard_evidence(facts: CaseFacts, e: DomainEvent, code: str) -> str:
     if code == "dispersal_max_exclusion":
         return f"exclusion for {data.exclusion_hours} hours"
     if code == "dispersal_given_by_constable":
-        return f"given by {_person(e)}"
+        return f"given by {facts.person(e)}"
     return "met"

@@ -95,7 +95,7 @@ def export(
     with _system() as system:
         try:
             reader = build_log_reader(system.application)
-            doc = build_export(reader, stream_id, kind.value, options)
+            doc = build_export(reader, stream_id, kind.value, options, people=system.users)
         except ExportSourceError as e:
             _fail(str(e))
         operator = _operator()

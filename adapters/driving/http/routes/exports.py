@@ -107,7 +107,8 @@ def _export(services: Services, user: User, now: datetime,
             "purpose", f"a {user.role} user must say why the export is made (DPA 2018 s.62(3): "
             "the justification of a disclosure is logged)")
     try:
-        doc = build_export(services.log, stream_id, kind, options, generated_at=now)
+        doc = build_export(services.log, stream_id, kind, options, generated_at=now,
+                           people=services.users)
     except ExportSourceError as e:
         raise NotFoundError(str(e)) from e
     who = f"{user.name} ({user.role}, {user.agency}; user {user.id})"
