@@ -58,7 +58,8 @@ class Options:
                              ("issue tags", self.tags)):
             if values:
                 parts.append(f"{name}: {', '.join(values)}")
-        parts.append("names shown" if self.names else "victims and witnesses as initials")
+        parts.append("names shown" if self.names else
+                     "members of the public as initials, professional witnesses named")
         return "; ".join(parts)
 
 

@@ -29,7 +29,7 @@ from adapters.driving.http.schemas.common import ApiDate, QueryText, error_respo
 from domain.model import DomainValidationError, NotFoundError
 from service.access import CaseAccess
 from service.audit import Access
-from service.permissions import Action, authorise, policy_for
+from service.permissions import Action, PermissionDeniedError, authorise, policy_for
 
 router = APIRouter()
 
@@ -99,6 +99,10 @@ def _export(services: Services, user: User, now: datetime,
             raise DomainValidationError.single(stray[0], f"filters the chronology only, "
                                                          f"not the {kind}")
     authorise(user.role, Action.EXPORT, kind)
+    if options.names and not policy_for(user.role).sees_names:
+        raise PermissionDeniedError(user.role, Action.EXPORT, kind,
+                                    "victims' and witnesses' names are for roles that see the "
+                                    "whole record; ask without `names` for initials")
     services.kinds.require(stream_id, track)  # 404 unless it is a `track`
     CaseAccess(services.application).require(user.actor(), stream_id, track, Action.EXPORT,
                                              kind)  # 404 out of reach
