@@ -45,6 +45,7 @@ class CaseFacts:
         default_factory=lambda: defaultdict(list))
     #: user id -> how documents name them ("PC 1234 Jo Reid, Marlshire Police")
     names: dict[str, str] = field(default_factory=dict)
+    _replayed: dict[int, Any] = field(default_factory=dict, repr=False)
 
     def name_of(self, user_id: str) -> str:
         """The user's document name, else the id itself."""
@@ -99,6 +100,21 @@ class CaseFacts:
         return [e for e in self.log.events
                 if e.step in steps and e.occurred_at <= event.occurred_at
                 and e.originator_version != event.originator_version]
+
+    def case_before(self, event: DomainEvent) -> Any:
+        """The pathway or place as the engine saw it when deciding `event`: its stream
+        replayed up to the entry before it (None for an incident's own event)."""
+        from domain.aggregate import replay
+        from domain.model import Pathway, Place
+
+        if event.originator_id != self.log.stream_id:
+            return None
+        version = event.originator_version
+        if version not in self._replayed:
+            before = [x for x in self.log.events if x.originator_version < version]
+            cls = Pathway if self.kind == "pathway" else Place
+            self._replayed[version] = replay(cls, before) if before else None
+        return self._replayed[version]
 
     def incident_events(self) -> list[DomainEvent]:
         return [events[0] for events in self.log.incidents.values() if events]

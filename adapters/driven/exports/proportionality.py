@@ -14,11 +14,10 @@ from adapters.driven.exports.document import Column, Row
 from adapters.driven.exports.facts import CaseFacts
 from adapters.driven.exports.text import day, label, moment, money, need
 from domain import rules_records, steps
-from domain.aggregate import replay
 from domain.conduct import continuing_conduct
+from domain.prior import assessments_before, consultations_before
 from domain.events.base import DomainEvent
 from domain.guards import GuardKind
-from domain.pathway import Pathway
 from domain.registry import guards_for
 
 COLUMNS: tuple[Column, ...] = (
@@ -187,9 +186,10 @@ def _support(facts: CaseFacts, e: DomainEvent) -> str:
 
 
 def _latest_assessment(facts: CaseFacts, e: DomainEvent) -> DomainEvent | None:
-    found = [a for a in facts.before(e, steps.PROPORTIONALITY_ASSESSED)
-             if getattr(a, "for_step", None) in (None, e.step)]
-    return found[-1] if found else None
+    """The last assessment the engine counted for this step (domain.prior)."""
+    case = facts.case_before(e)
+    found = assessments_before(case.notes, e.step, e.occurred_at) if case is not None else []
+    return facts.by_version.get(found[-1].version) if found else None
 
 
 def _assessment(facts: CaseFacts, e: DomainEvent) -> str:
@@ -217,8 +217,9 @@ def _assessment(facts: CaseFacts, e: DomainEvent) -> str:
 
 
 def _consultation(facts: CaseFacts, e: DomainEvent) -> str:
-    found = [c for c in facts.before(e, steps.CONSULTATION_RECORDED)
-             if getattr(c, "about_step", None) in (None, e.step)]
+    case = facts.case_before(e)
+    notes = consultations_before(case.notes, e.step, e.occurred_at) if case is not None else []
+    found = [facts.by_version[n.version] for n in notes if n.version in facts.by_version]
     parts = []
     for c in found:
         data: Any = c
@@ -269,19 +270,27 @@ def _overrides(facts: CaseFacts, e: DomainEvent) -> str:
     return text.strip()
 
 
-def _continued(facts: CaseFacts, warning_id: Any, until: DomainEvent,
-               categories: tuple[str, ...] = ()) -> DomainEvent | None:
+def _continued(facts: CaseFacts, warning_id: Any, until: DomainEvent) -> DomainEvent | None:
     """The first incident showing the warned conduct continued, by the engine's own test
-    (`domain.conduct.continuing_conduct`) over the case as it stood before `until`; only
-    links naming an incident in the log count."""
-    before = [x for x in facts.log.events if x.originator_version < until.originator_version]
-    case = replay(Pathway, before) if facts.kind == "pathway" else None
+    (`domain.conduct.continuing_conduct`) over the case as it stood before `until`, with
+    the conduct categories of the CPN that relied on the warning (the ones the engine
+    checked); only links naming an incident in the log count."""
+    case = facts.case_before(until)
     warning = case.instruments.get(warning_id) if case is not None else None
     if case is None or warning is None:
         return None
     links = [i for i in case.incidents if i.incident_id in facts.log.incidents]
-    found = continuing_conduct(links, warning, until.occurred_at, categories)
+    found = continuing_conduct(links, warning, until.occurred_at,
+                               _notice_categories(facts, warning_id, until))
     return facts.log.incidents[found[0].incident_id][0] if found else None
+
+
+def _notice_categories(facts: CaseFacts, warning_id: Any, until: DomainEvent) -> tuple[str, ...]:
+    """The categories of the CPN on this warning that is `until`, or came first before it."""
+    cpns = [x for x in facts.log.events
+            if x.step == steps.CPN_ISSUED and getattr(x, "warning_id", None) == warning_id
+            and x.originator_version <= until.originator_version]
+    return tuple(getattr(cpns[0], "conduct_categories", ())) if cpns else ()
 
 
 #: Guards of the record itself (one entry per thing done): not conditions of the step.
@@ -316,7 +325,7 @@ def _guard_evidence(facts: CaseFacts, e: DomainEvent, code: str) -> str:
             return f"CPW of {day(w.occurred_at)} on the same conduct (row {facts.row(w)})"
         return f"the CPW's time to comply ended {moment(w.comply_by)}"
     if code == "cpn_requires_continuing_conduct":
-        later = _continued(facts, data.warning_id, e, data.conduct_categories)
+        later = _continued(facts, data.warning_id, e)
         return (f"incident of {day(later.occurred_at)} (row {facts.row(later)}) after "
                 "the deadline" if later is not None else
                 "no incident linked before this step meets the test as the log stands "
