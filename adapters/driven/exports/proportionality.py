@@ -286,7 +286,10 @@ def _continued(facts: CaseFacts, warning_id: Any, until: DomainEvent) -> DomainE
 
 
 def _notice_categories(facts: CaseFacts, warning_id: Any, until: DomainEvent) -> tuple[str, ...]:
-    """The categories of the CPN on this warning that is `until`, or came first before it."""
+    """The categories the engine tested with: those of `until` if it is a CPN on this
+    warning, else of the first CPN on it before `until` (none: the warning's own)."""
+    if until.step == steps.CPN_ISSUED and getattr(until, "warning_id", None) == warning_id:
+        return tuple(getattr(until, "conduct_categories", ()))
     cpns = [x for x in facts.log.events
             if x.step == steps.CPN_ISSUED and getattr(x, "warning_id", None) == warning_id
             and x.originator_version <= until.originator_version]
