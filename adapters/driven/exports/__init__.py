@@ -88,8 +88,12 @@ def build_from_log(reader: LogReader, log: CaseLog, kind: str, options: Options 
         doc.notes.append(f"{len(rows)} entries, sorted by when they happened (London time). "
                          f"Filters: {options.describe()}.")
     elif kind == "proportionality":
-        doc = ExportDocument(kind, title, case, proportionality.COLUMNS,
-                             proportionality.build(facts), options)
+        from adapters.driven.exports.statement import frame
+
+        rows = proportionality.build(facts)
+        doc = ExportDocument(kind, title, case, proportionality.COLUMNS, rows, options)
+        exhibits = next((r["exhibit_refs"] for r in rows if r["topic"] == "exhibits"), "")
+        doc.frame = frame(facts, options, tuple(x for x in exhibits.split(", ") if x))
         doc.notes.append("Draft for the lead officer's witness statement: generated from the "
                          "log; check, complete and sign before use.")
     else:

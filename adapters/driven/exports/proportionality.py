@@ -12,6 +12,7 @@ from typing import Any
 from adapters.driven.exports.describe import step_name
 from adapters.driven.exports.document import Column, Row
 from adapters.driven.exports.facts import CaseFacts
+from adapters.driven.exports.statement import exhibit_initials, maker_of
 from adapters.driven.exports.text import day, label, moment, money, need
 from domain import rules_records, steps
 from domain.conduct import continuing_conduct
@@ -33,8 +34,18 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 class _Paragraphs:
-    def __init__(self) -> None:
+    def __init__(self, initials: str) -> None:
         self.rows: list[Row] = []
+        self.initials = initials
+        #: the log's exhibit reference -> the maker's (JR/1, JR/2 ... in order of mention)
+        self.exhibits: dict[str, str] = {}
+        self.described: dict[str, str] = {}
+
+    def exhibit(self, ref: str, description: str = "") -> str:
+        if ref not in self.exhibits:
+            self.exhibits[ref] = f"{self.initials}/{len(self.exhibits) + 1}"
+            self.described[ref] = description
+        return self.exhibits[ref]
 
     def add(self, step_row: str, heading: str, topic: str, text: str,
             exhibits: str = "") -> None:
@@ -44,7 +55,7 @@ class _Paragraphs:
 
 
 def build(facts: CaseFacts) -> list[Row]:
-    out = _Paragraphs()
+    out = _Paragraphs(exhibit_initials(facts.name_of(maker_of(facts))))
     who = facts.title_name or facts.case_ref
     escalations = [e for e in facts.log.events if e.step in steps.ESCALATION_STEPS]
     intro = "Introduction"
@@ -64,6 +75,12 @@ def build(facts: CaseFacts) -> list[Row]:
         out.add("", intro, "decision", "No escalation step is recorded in this case.")
     for e in escalations:
         _step(out, facts, e)
+    if out.exhibits:
+        listed = "; ".join(
+            f"{mine}: {out.described[ref] or 'exhibit'} (logged as {ref})"
+            for ref, mine in out.exhibits.items())
+        out.add("", "Exhibits", "exhibits", f"I produce the following exhibits: {listed}.",
+                ", ".join(out.exhibits.values()))
     return out.rows
 
 
@@ -71,7 +88,7 @@ def _step(out: _Paragraphs, facts: CaseFacts, e: DomainEvent) -> None:
     row = facts.row(e)
     action = step_name(e.step)
     heading = f"{action}, {day(e.occurred_at)} (row {row})"
-    exhibits = ", ".join(x.exhibit for x in e.evidence)
+    exhibits = ", ".join(out.exhibit(x.exhibit, x.description or "") for x in e.evidence)
     data: Any = e
 
     about = f" in respect of {facts.subject_name}" if facts.kind == "pathway" else ""
@@ -254,20 +271,27 @@ def _overrides(facts: CaseFacts, e: DomainEvent) -> str:
     soft = [g for g in guards_for(e.step) if g.kind is GuardKind.SOFT]
     used = [facts.overrides[o] for o in e.overrides_used if o in facts.overrides]
     if not soft:
-        return "No guidance (SOFT) guard applies to this step."
+        return "No guidance applies to this step that could be overridden."
     parts = []
     for o in used:
         data: Any = o
-        parts.append(f"guard {data.guard_code} was overridden by {facts.person(o)} on "
+        parts.append(f"the guidance \"{_guard_title(e.step, data.guard_code)}\" was "
+                     f"overridden by {facts.person(o)} on "
                      f"{day(o.occurred_at)} (row {facts.row(o)}), reason: \"{data.reason}\"")
     overridden = {getattr(o, "guard_code", "") for o in used}
-    met = [f"{g.title.lower()} ({g.code})" for g in soft if g.code not in overridden]
+    met = [g.title.lower() for g in soft if g.code not in overridden]
     text = ""
     if parts:
         text = "Guidance overridden with a supervisor's authority: " + "; ".join(parts) + ". "
     if met:
         text += "Guidance met without override: " + "; ".join(met) + "."
     return text.strip()
+
+
+def _guard_title(step: str, code: str) -> str:
+    """A guard's plain-English title (its code is for machines, not for a court)."""
+    found = [g.title for g in guards_for(step) if g.code == code]
+    return found[0] if found else "guidance for this step"
 
 
 def _continued(facts: CaseFacts, warning_id: Any, until: DomainEvent) -> DomainEvent | None:
@@ -304,7 +328,7 @@ def _hard_guards(facts: CaseFacts, e: DomainEvent) -> str:
     hard = [g for g in guards_for(e.step)
             if g.kind is GuardKind.HARD and g.code not in RECORD_GUARDS]
     if not hard:
-        return "No statutory (HARD) condition is checked for this step."
+        return "No statutory condition is checked for this step."
     items = []
     for i, g in enumerate(hard):
         evidence = _guard_evidence(facts, e, g.code)

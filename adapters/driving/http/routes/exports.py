@@ -78,6 +78,26 @@ def _options(
 
 
 ChronologyOptions = Annotated[Options, Depends(_options)]
+Heading = Annotated[QueryText | None, MaxLen(200)]
+
+
+def _statement_options(
+    names: Names = False,
+    court: Annotated[Heading, Query(description="statement heading: the court")] = None,
+    case_number: Annotated[Heading, Query(
+        description="statement heading: the claim or case number")] = None,
+    claimant: Annotated[Heading, Query(description=(
+        "statement heading: claimant, applicant or prosecutor (default: the agency that "
+        "opened the case)"))] = None,
+    defendant: Annotated[Heading, Query(description=(
+        "statement heading: defendant or respondent (default: the subject)"))] = None,
+) -> Options:
+    return Options(names=names, court=(court or "").strip(),
+                   case_number=(case_number or "").strip(),
+                   claimant=(claimant or "").strip(), defendant=(defendant or "").strip())
+
+
+StatementOptions = Annotated[Options, Depends(_statement_options)]
 
 
 def _responses(what: str) -> dict[int | str, dict[str, Any]]:
@@ -143,10 +163,10 @@ def pathway_chronology(pathway_id: UUID, services: ServicesDep, user: CurrentUse
 @router.get("/api/pathways/{pathway_id}/proportionality",
             **_doc("pathway", "proportionality statement"))
 def pathway_proportionality(pathway_id: UUID, services: ServicesDep, user: CurrentUser,
-                            now: Now, request: Request, fmt: Format = DEFAULT_FORMAT,
-                            names: Names = False, purpose: Purpose = None) -> Response:
+                            now: Now, request: Request, options: StatementOptions,
+                            fmt: Format = DEFAULT_FORMAT, purpose: Purpose = None) -> Response:
     return _export(services, user, now, pathway_id, "pathway", "proportionality", fmt,
-                   Options(names=names), request, purpose)
+                   options, request, purpose)
 
 
 @router.get("/api/pathways/{pathway_id}/contents", **_doc("pathway", "statutory contents check"))
@@ -168,10 +188,10 @@ def place_chronology(place_id: UUID, services: ServicesDep, user: CurrentUser, n
 @router.get("/api/places/{place_id}/proportionality",
             **_doc("place", "proportionality statement"))
 def place_proportionality(place_id: UUID, services: ServicesDep, user: CurrentUser, now: Now,
-                          request: Request, fmt: Format = DEFAULT_FORMAT,
-                          names: Names = False, purpose: Purpose = None) -> Response:
+                          request: Request, options: StatementOptions,
+                          fmt: Format = DEFAULT_FORMAT, purpose: Purpose = None) -> Response:
     return _export(services, user, now, place_id, "place", "proportionality", fmt,
-                   Options(names=names), request, purpose)
+                   options, request, purpose)
 
 
 @router.get("/api/places/{place_id}/contents", **_doc("place", "statutory contents check"))
