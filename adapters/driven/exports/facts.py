@@ -59,9 +59,10 @@ class CaseFacts:
         return f"{e.actor} ({e.role}{rank}, {e.agency})"
 
     def officer(self, e: DomainEvent) -> str:
-        """The chronology's officer cell: their document name, else `id (rank)`."""
+        """The chronology's officer cell: their document name (without the agency, which
+        has its own column), else `id (rank)`."""
         if e.actor in self.names:
-            return self.names[e.actor]
+            return self.names[e.actor].removesuffix(f", {e.agency}")
         return e.actor + (f" ({e.rank.replace('_', ' ')})" if e.rank else "")
 
     @property
