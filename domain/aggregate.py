@@ -13,7 +13,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, TypeAdapter
 
-from domain.commands import Command
+from domain.commands import Command, with_new_id
 from domain.errors import DomainValidationError, StepRefusedError
 from domain.events.base import GENESIS_HASH, DomainEvent
 from domain.guards import Actor, Decision, GuardKind, Refusal
@@ -115,6 +115,7 @@ class CaseStream:
                 f"expected one of: {', '.join(sorted(self.STEPS))}"
             )
         check_not_in_future(cmd.occurred_at, now)
+        cmd = with_new_id(cmd, self.id, self.version + 1)
         targets = self._resolve_targets(spec, cmd)
         derived = linked_facts(spec.refers, cmd, known or {})
         self._validate(cmd)
@@ -125,7 +126,8 @@ class CaseStream:
             raise StepRefusedError(spec.name, refusals)
         return record(self.EVENTS[spec.name], spec, cmd, stream_id=self.id,
                       version=self.version + 1, prev_hash=self.head_hash, actor=actor, now=now,
-                      rule_set=rule_set, overrides_used=used, derived=derived)
+                      rule_set=rule_set, overrides_used=used, derived=derived,
+                      basis=spec.basis_for(cmd, tuple(t.kind for t in targets.values())))
 
     def evaluate(self, decision: Decision) -> tuple[list[Refusal], list[UUID]]:
         refusals: list[Refusal] = []

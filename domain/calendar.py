@@ -220,6 +220,23 @@ def fpn_period_end(issued_at: datetime) -> datetime:
     return end_of_local_day(_local_date(issued_at) + timedelta(days=14))
 
 
+def surrender_claim_end(surrendered_at: datetime) -> datetime:
+    """s.37: exclusive end of the 28 days, beginning with the day the items were surrendered,
+    after which unclaimed items may be destroyed. Surrender happens with the direction, so the
+    day of surrender is never earlier than the direction's: the period is never shortened.
+    """
+    _require_aware(surrendered_at, "surrendered_at")
+    return end_of_local_day(_local_date(surrendered_at) + timedelta(days=27))
+
+
+def prosecution_time_limit(offence_at: datetime) -> datetime:
+    """MCA 1980 s.127(1): an information must be laid within six months from the time the
+    offence was committed; this is the end of the London day six calendar months on.
+    """
+    _require_aware(offence_at, "offence_at")
+    return end_of_local_day(add_months(_local_date(offence_at), 6))
+
+
 def add_months(d: date, months: int) -> date:
     """``d`` moved by ``months`` calendar months (may be negative). The day is kept, clamped to
     the last day of a shorter month: 31 Jan + 1 month = 28 (or 29) Feb.

@@ -6,17 +6,22 @@ envelope: actor, agency, role, rule set and hashes are never supplied by a user.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Annotated, Any, Literal, Union
+from uuid import UUID, uuid5
 
 from pydantic import (
     AwareDatetime, BaseModel, Field, TypeAdapter, ValidationError, create_model, model_validator,
 )
 
+from domain.clean import TextProblem, clean
 from domain.errors import DomainValidationError, FieldProblem
 from domain.events import INCIDENT_EVENTS, PERSON_EVENTS, PLACE_EVENTS
 from domain.events.base import Evidence, Precision
+from domain.steps import ALL as STEPS
 from domain.values import Frozen, Text
+from domain.when import as_written
 
 
 class Command(Frozen):
@@ -29,6 +34,16 @@ class Command(Frozen):
     rationale: Text = ""
     legal_basis: str | None = Field(default=None, max_length=200)
     evidence: tuple[Evidence, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _text_as_typed(cls, data: Any) -> Any:
+        # Refused as DomainValidationError (not a pydantic error) so the field path survives.
+        try:
+            data = clean(data)
+        except TextProblem as problem:
+            raise DomainValidationError.single(problem.path, problem.rule) from None
+        return as_written(data)
 
     @model_validator(mode="after")
     def _range_is_ordered(self) -> Command:
@@ -51,17 +66,37 @@ def command_class(step: str) -> type[Command]:
     event_cls = (PERSON_EVENTS | PLACE_EVENTS | INCIDENT_EVENTS)[step]
     fields = _fields_base(event_cls)
     name = "".join(part.title() for part in step.split("_")) + "Command"
+    # The id of what the step creates is optional: the stream assigns one when none is given.
+    new_id: dict[str, Any] = {NEW_IDS[step]: (UUID | None, None)} if step in NEW_IDS else {}
     # Built at run time from the step's Fields class: one closed model per step.
     model: type[Command] = create_model(
         name,
         __base__=(Command, fields),  # type: ignore[arg-type]
         __module__=__name__,
         step=(Literal[step], step),  # type: ignore[arg-type]
+        **new_id,
     )
     return model
 
 
+#: For each step that creates something with an id of its own (an instrument, a referral, a
+#: note, an override), the field holding that id; a link names an existing stream instead.
+#: The server assigns the id when the request gives none; a client may still choose it.
+NEW_IDS: dict[str, str] = {
+    s.name: s.new_id_field for s in STEPS.values()
+    if s.new_id_field is not None and s.new_id_field not in {r.field for r in s.refers}
+}
+
 ALL_STEPS: tuple[str, ...] = tuple(sorted(PERSON_EVENTS | PLACE_EVENTS | INCIDENT_EVENTS))
+
+
+def with_new_id(cmd: Command, stream_id: UUID, version: int) -> Command:
+    """`cmd` with the id of what it creates filled in, if the user gave none: derived from
+    the stream and the entry's position, so the same decision always gives the same id."""
+    field = NEW_IDS.get(cmd.step)
+    if field is None or getattr(cmd, field, None) is not None:
+        return cmd
+    return cmd.model_copy(update={field: uuid5(stream_id, f"{version}/{field}")})
 
 
 def command_fields(step: str) -> type[BaseModel]:
@@ -77,6 +112,9 @@ def _adapter() -> TypeAdapter[Any]:
     return TypeAdapter(Annotated[union, Field(discriminator="step")])  # type: ignore[arg-type]
 
 
+_FIELD = re.compile(r"^[A-Za-z_][\w.]*$")
+
+
 def problems_from(error: ValidationError, prefix: tuple[str | int, ...] = ()) -> list[FieldProblem]:
     problems = []
     for item in error.errors():
@@ -85,7 +123,7 @@ def problems_from(error: ValidationError, prefix: tuple[str | int, ...] = ()) ->
         if len(loc) > 1 and loc[0] in ALL_STEPS:
             loc = loc[1:]
         message = str(item["msg"]).removeprefix("Value error, ")
-        if ": " in message and message.split(": ", 1)[0].isidentifier() and item["type"] == "value_error":
+        if ": " in message and _FIELD.match(message.split(": ", 1)[0]) and item["type"] == "value_error":
             field, message = message.split(": ", 1)
             loc = [*loc, field] if not loc or loc[-1] != field else loc
         problems.append(FieldProblem(".".join(loc) or "body", message))
@@ -94,6 +132,10 @@ def problems_from(error: ValidationError, prefix: tuple[str | int, ...] = ()) ->
 
 def parse_command(data: dict[str, Any]) -> Command:
     """Validate raw input into the command for its `step`, or explain what is wrong."""
+    try:
+        data = clean(data)
+    except TextProblem as problem:
+        raise DomainValidationError.single(problem.path, problem.rule) from None
     step = data.get("step")
     if not isinstance(step, str) or step not in ALL_STEPS:
         raise DomainValidationError.single(

@@ -89,24 +89,32 @@ class Guard:
     title: str
     steps: tuple[str, ...]
     check: Check
+    #: The basis of one refusal, when it depends on the step or instrument decided on (a
+    #: guard shared by several powers cites the provision of the one refused).
+    basis_of: Callable[[Decision], str | None] | None = None
+
+    def basis_for(self, decision: Decision) -> str:
+        found = self.basis_of(decision) if self.basis_of is not None else None
+        return found or self.legal_basis
 
     def evaluate(self, decision: Decision) -> Refusal | None:
         failure = self.check(decision)
         if failure is None:
             return None
         return Refusal(
-            self.code, self.kind, self.legal_basis, failure.message, failure.remedy,
+            self.code, self.kind, self.basis_for(decision), failure.message, failure.remedy,
             failure.earliest,
         )
 
 
 def guard(
-    code: str, kind: GuardKind, legal_basis: str, title: str, *steps: str
+    code: str, kind: GuardKind, legal_basis: str, title: str, *steps: str,
+    basis_of: Callable[[Decision], str | None] | None = None,
 ) -> Callable[[Check], Guard]:
     """Make a guard of a check function. It is not registered: a rules module lists it."""
 
     def make(check: Check) -> Guard:
-        return Guard(code, kind, legal_basis, title, steps, check)
+        return Guard(code, kind, legal_basis, title, steps, check, basis_of)
 
     return make
 

@@ -179,7 +179,12 @@ LIFECYCLES: dict[Kind, tuple[S, list[S], list[Row]]] = {
     Kind.DISPERSAL: (
         S.GIVEN,
         [S.GIVEN, S.BREACHED],
-        [("breach", S.GIVEN, S.BREACHED)],
+        [
+            ("breach", S.GIVEN, S.BREACHED),
+            # s.37-38: items surrendered with the direction, then returned or destroyed.
+            ("surrender", [S.GIVEN, S.BREACHED], "="),  # type: ignore[list-item]
+            ("resolve_surrender", [S.GIVEN, S.BREACHED], "="),  # type: ignore[list-item]
+        ],
     ),
     Kind.ARREST: (
         S.ARRESTED,
@@ -187,12 +192,15 @@ LIFECYCLES: dict[Kind, tuple[S, list[S], list[Row]]] = {
         [
             ("appear", [S.ARRESTED, S.BEFORE_COURT], S.BEFORE_COURT),
             ("decide", S.BEFORE_COURT, S.DECIDED),
+            # s.9(2): telling the applicant is a duty after the arrest, whatever came next.
+            ("inform_applicant", [S.ARRESTED, S.BEFORE_COURT, S.DECIDED], "="),  # type: ignore[list-item]
         ],
     ),
     Kind.CLOSURE_NOTICE: (
         S.ISSUED,
         [S.ISSUED, S.EXTENDED, S.CANCELLED, S.SUPERSEDED],
         [
+            ("serve", [S.ISSUED, S.EXTENDED], "="),  # type: ignore[list-item]
             ("extend", S.ISSUED, S.EXTENDED),
             ("cancel", [S.ISSUED, S.EXTENDED], S.CANCELLED),
             ("supersede", [S.ISSUED, S.EXTENDED], S.SUPERSEDED),

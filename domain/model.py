@@ -17,11 +17,12 @@ from domain.registry import GUARDS
 from domain.place import Place
 from domain.policy import NextStep, next_steps
 from domain.rulesets import KNOWN_RULE_SETS, RuleBook, RuleSet
+from domain.status import status_at
 
 __all__ = [
     "Actor", "CaseStream", "Command", "Deadline", "DomainEvent", "DomainValidationError",
     "GUARDS", "GuardKind", "Incident", "IncidentReported", "KNOWN_RULE_SETS", "NextStep",
     "NotFoundError", "Pathway", "PathwayError", "PathwayOpened", "Place", "PlaceRegistered",
     "Refusal", "RuleBook", "RuleSet", "Snapshot", "StepRefusedError", "TIMERS",
-    "VersionConflictError", "command", "deadlines", "next_steps", "parse_command",
+    "VersionConflictError", "command", "deadlines", "next_steps", "parse_command", "status_at",
 ]

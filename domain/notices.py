@@ -40,12 +40,11 @@ class Notice:
 
 CPW = Notice("CPW", (
     Content("the conduct", "s.43(5)", check="conduct"),
-    Content("that a CPN will follow unless the detrimental effect stops", "s.43(5)",
-            lacks="cpn_warning_stated", to_record="Record that the warning says a CPN will follow"),
+    Content("that a CPN will follow unless the detrimental effect stops", "s.43(5)(a)",
+            check="cpn_warning_stated"),
     Content("what to change", "s.43(5)", check="requirements"),
     Content("by when", "s.43(5)", check="comply_by"),
-    Content("the consequences", "s.43(5); practice", lacks="consequences_explained",
-            to_record="Record that the consequences of not complying were explained"),
+    Content("the consequences", "s.43(5)(a); practice", check="consequences_explained"),
 ))
 
 CPN = Notice("CPN", (
@@ -54,7 +53,7 @@ CPN = Notice("CPN", (
             "forfeiture, seizure)", "s.43(8)", check="appeal_information"),
     Content("requirements (stop, do, take reasonable steps)", "s.43(3)", check="requirements"),
     Content("compliance periods or times", "s.43(7)", check="compliance_time"),
-    Content("issuing officer, authority and date", "practice", check="issuer"),
+    Content("issuing officer, authority and date", "s.53; practice", check="issuer"),
     Content("the 21-day appeal route", "s.46; practice", check="appeal_information"),
 ))
 
@@ -62,14 +61,11 @@ FPN = Notice("FPN", (
     Content("reasonably detailed particulars of the alleged offence", "s.52(6)",
             check="fpn_particulars"),
     Content("the 14-day period during which no proceedings will be taken", "s.52(6)(a)",
-            lacks="payment_period_stated",
-            to_record="Record that the notice states the 14-day period"),
+            check="payment_period_stated"),
     Content("amount (and any discounted early-payment amount and period)", "s.52(7)-(8)",
             check="fpn_amount"),
-    Content("payee name and address", "s.52(6)(c)", lacks="payee",
-            to_record="Record the payee's name and address"),
-    Content("permitted payment methods", "s.52(6)(d)", lacks="payment_methods",
-            to_record="Record the permitted methods of payment"),
+    Content("payee name and address", "s.52(6)(c)", check="payee"),
+    Content("permitted payment methods", "s.52(6)(d)", check="payment_methods"),
 ))
 
 DISPERSAL = Notice("Dispersal direction", (

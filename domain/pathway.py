@@ -130,7 +130,13 @@ def _breach(p: Pathway, e: Any) -> None:
 
 
 def _arrested(p: Pathway, e: Any) -> None:
-    p._open(e, Kind.ARREST, parent_id=e.injunction_id, power=e.power)
+    p._open(e, Kind.ARREST, parent_id=e.injunction_id, power=e.power,
+            applicant_informed_at=e.occurred_at if e.applicant_informed else None)
+
+
+def _informed(p: Pathway, e: Any) -> None:
+    current = p.instruments[e.instrument_id]
+    p._move(e.instrument_id, e, applicant_informed_at=current.applicant_informed_at or e.occurred_at)
 
 
 def _prosecution(p: Pathway, e: Any) -> None:
@@ -173,7 +179,7 @@ def _respect_granted(p: Pathway, e: Any) -> None:
 def _cpn(p: Pathway, e: Any) -> None:
     p._open(e, Kind.CPN, parent_id=e.warning_id, conduct=e.conduct, comply_by=e.comply_by,
             conduct_categories=e.conduct_categories,
-            terms=e.requirements)
+            terms=e.requirements, term_kinds=e.requirement_kinds, expires_on=e.expires_on)
     p._move(e.warning_id, e, S.ESCALATED)
 
 
@@ -219,6 +225,11 @@ Pathway.APPLIERS = SHARED_APPLIERS | {
     "committal_decided": lambda p, e: p._move(e.instrument_id, e, S.DECIDED, detail=e.outcome),
     "dispersal_direction_given": lambda p, e: p._open(
         e, Kind.DISPERSAL, duration_hours=e.exclusion_hours, detail=e.area),
+    "arrest_applicant_informed": _informed,
+    "items_surrendered": lambda p, e: p._move(
+        e.instrument_id, e, items=e.items, items_surrendered_at=e.occurred_at),
+    "surrendered_items_resolved": lambda p, e: p._move(
+        e.instrument_id, e, items_outcome=e.outcome, items_outcome_at=e.occurred_at),
     "pathway_closed": _closed,
     "pathway_reopened": lambda p, e: setattr(p, "closed_outcome", None),
 }

@@ -63,6 +63,7 @@ Place.APPLIERS = SHARED_APPLIERS | {
     "closure_notice_issued": lambda p, e: p._open(
         e, Kind.CLOSURE_NOTICE, duration_hours=e.duration_hours, detail=e.premises,
         terms=e.access_exceptions),
+    "closure_notice_served": lambda p, e: p._move(e.instrument_id, e, served_at=e.occurred_at),
     "closure_notice_extended": _notice_extended,
     "closure_notice_cancelled": lambda p, e: p._move(e.instrument_id, e, S.CANCELLED, detail=e.reason),
     "closure_order_applied": lambda p, e: p._open(

@@ -32,9 +32,10 @@ def check_not_in_future(occurred_at: datetime, now: datetime) -> None:
         raise DomainValidationError.single("occurred_at", "must not be in the future")
 
 
-def legal_basis(cmd: Command, spec: StepSpec) -> str:
-    """The basis the recorder named, else the step's own: never empty."""
-    return cmd.legal_basis or spec.legal_basis
+def legal_basis(cmd: Command, spec: StepSpec, basis: str | None = None) -> str:
+    """The basis the recorder named, else the one the decision found (for the instrument
+    the step concerns), else the step's own: never empty."""
+    return cmd.legal_basis or basis or spec.basis_for(cmd)
 
 
 @cache
@@ -47,6 +48,7 @@ def record(
     event_cls: type[DomainEvent], spec: StepSpec, cmd: Command, *, stream_id: UUID,
     version: int, prev_hash: str, actor: Actor, now: datetime, rule_set: RuleSet,
     overrides_used: Iterable[UUID] = (), derived: Mapping[str, Any] | None = None,
+    basis: str | None = None,
 ) -> DomainEvent:
     """The sealed event recording `cmd` as entry `version` of the stream. `derived` holds
     fields taken from other streams (an incident's time), which win over the command's."""
@@ -61,7 +63,7 @@ def record(
         "role": actor.role,
         "rank": actor.rank,
         "rule_set": rule_set.id,
-        "legal_basis": legal_basis(cmd, spec),
+        "legal_basis": legal_basis(cmd, spec, basis),
         "prev_hash": prev_hash,
         "overrides_used": tuple(overrides_used),
     }

@@ -41,10 +41,26 @@ class Instrument(Frozen):
     detail: str = ""
     power: str | None = None
     breaches: tuple[int, ...] = ()
+    #: s.46(3) kind of each of `terms` (CPN requirements); empty means all "stop".
+    term_kinds: tuple[str, ...] = ()
+    #: A closure notice's service (s.79), apart from its issue.
+    served_at: datetime | None = None
+    #: When the applicant for the injunction was told of an arrest (s.9(2)).
+    applicant_informed_at: datetime | None = None
+    #: Items surrendered with a dispersal direction (s.37), and what became of them.
+    items: tuple[str, ...] = ()
+    items_surrendered_at: datetime | None = None
+    items_outcome: str | None = None
+    items_outcome_at: datetime | None = None
     #: When the order was varied, and when reviewed (SA2020 ss.336-337).
     varied_at: tuple[datetime, ...] = ()
     reviewed_at: tuple[datetime, ...] = ()
     history: tuple[tuple[int, S, datetime], ...] = ()
+
+    def served_or_issued_at(self) -> datetime:
+        """A closure notice's service starts its clocks (ss.77, 80(3)); until service is
+        recorded, its issue stands for it."""
+        return self.served_at or self.opened_at
 
     def moved(self, version: int, state: S, at: datetime, **changes: object) -> Instrument:
         return self.model_copy(

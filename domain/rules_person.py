@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from domain.conduct import continuing_conduct, other_conduct, same_conduct
+from domain.bases import CASE_BASIS, IN_FORCE, OVERRIDE_BASIS
 from domain.calendar import (
     add_months, after_hours, cpn_appeal_deadline, fpn_period_end, local_date,
 )
+from domain.conduct import continuing_conduct, other_conduct, same_conduct
 from domain.guards import Decision, Failure, Guard, GuardKind, guard
 from domain.instruments import LABELS, Kind, S, next_state
 from domain.steps import ALL, PERSON
@@ -77,9 +78,17 @@ def _lifecycle(d: Decision) -> Failure | None:
     return None
 
 
-_instrument_lifecycle = guard("instrument_lifecycle", HARD, "Instrument lifecycle (DESIGN s.3)",
-                                "The step must be possible from the instrument's current state",
-                                *[s.name for s in ALL.values() if s.targets])(_lifecycle)
+def _lifecycle_basis(d: Decision) -> str:
+    """The provision of the step refused, for the instrument it names (s.46 for an appeal)."""
+    kinds = tuple(i.kind for i in d.targets.values())
+    return ALL[d.step].basis_for(d.cmd, kinds)
+
+
+_instrument_lifecycle = guard(
+    "instrument_lifecycle", HARD,
+    "ASBCPA2014 Parts 1 and 4; SA2020 Part 11 Ch.1 (each instrument's own sections)",
+    "The step must be possible from the instrument's current state",
+    *[s.name for s in ALL.values() if s.targets], basis_of=_lifecycle_basis)(_lifecycle)
 
 
 # ------------------------------------------------------------------ CPW / CPN
@@ -298,7 +307,7 @@ def _dispersal_hours(d: Decision) -> Failure | None:
 
 
 # ------------------------------------------------------------------ governance
-@guard("override_requires_supervisor", HARD, "Pathway governance (DESIGN s.5)",
+@guard("override_requires_supervisor", HARD, OVERRIDE_BASIS,
        "Only a supervisor may override a SOFT guard", "override_authorised")
 def _override(d: Decision) -> Failure | None:
     if d.actor.role != "supervisor":
@@ -307,9 +316,16 @@ def _override(d: Decision) -> Failure | None:
 
 
 # ------------------------------------------------------------------ breaches
+def _in_force_basis(d: Decision) -> str | None:
+    inst = d.target("instrument_id")
+    return IN_FORCE.get(inst.kind) if inst is not None else None
+
+
 @guard("breach_outside_instrument_period", HARD,
-       "ASBCPA2014 ss.1(6), 35(4), 39, 48; SA2020 s.339",
-       "A breach can only happen while the instrument binds the subject", "breach_recorded")
+       "ASBCPA2014 s.1(6) (injunction), ss.35(4), 39(1) (dispersal), s.48(1) (CPN); "
+       "SA2020 s.339(1) (CBO)",
+       "A breach can only happen while the instrument binds the subject", "breach_recorded",
+       basis_of=_in_force_basis)
 def _breach_period(d: Decision) -> Failure | None:
     inst = d.target("instrument_id")
     if inst is None:
@@ -342,7 +358,7 @@ _WHILE_OPEN = tuple(
 )
 
 
-@guard("pathway_is_closed", HARD, "Case management: a closed pathway is reopened before enforcement",
+@guard("pathway_is_closed", HARD, CASE_BASIS,
        "Enforcement steps are recorded only on an open pathway", *_WHILE_OPEN)
 def _closed(d: Decision) -> Failure | None:
     outcome = pathway_of(d).closed_outcome
@@ -352,7 +368,7 @@ def _closed(d: Decision) -> Failure | None:
                    "Reopen the pathway (pathway_reopened) with the reason, then record the step.")
 
 
-@guard("pathway_reopen_needs_closed_pathway", HARD, "Case management",
+@guard("pathway_reopen_needs_closed_pathway", HARD, CASE_BASIS,
        "Only a closed pathway can be reopened", "pathway_reopened")
 def _reopen(d: Decision) -> Failure | None:
     if pathway_of(d).closed_outcome is None:

@@ -60,8 +60,14 @@ def _extension(d: Decision) -> Failure | None:
     total = (notice.duration_hours or 0) + d.cmd.additional_hours
     rank = _rank(d)
     if total > 48:
+        room = 48 - (notice.duration_hours or 0)
+        if room <= 0:
+            return Failure(f"The notice already lasts {notice.duration_hours} hours, the most "
+                           "s.77 allows; it cannot be extended.",
+                           "Apply to the magistrates for a closure order before it ends; the "
+                           "court may continue the notice (s.81(2)).")
         return Failure(f"The notice would last {total} hours; the maximum is 48.",
-                       f"Extend by at most {48 - (notice.duration_hours or 0)} hours.")
+                       f"Extend by at most {room} hours.")
     if rank is not None and not _senior(rank):
         return Failure("Only a superintendent or above, or the chief executive / designate, "
                        "may extend a closure notice.", "Have a superintendent authorise it.")
@@ -77,7 +83,7 @@ def _hearing(d: Decision) -> Failure | None:
         return None
     # The law in force when the notice was served fixes its hearing window.
     window = rule_set_by_id(notice.rule_set).closure_hearing_window_hours
-    deadline = closure_hearing_deadline(notice.opened_at, window)
+    deadline = closure_hearing_deadline(notice.served_or_issued_at(), window)
     if d.cmd.hearing_at > deadline:
         return Failure(
             f"The hearing at {when(d.cmd.hearing_at)} is after the "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from domain.bases import GUIDANCE
 from domain.guards import Decision, Failure, Guard, GuardKind, guard
 from domain.instruments import Kind
 from domain.prior import assessments_before
@@ -11,7 +12,7 @@ SEVERE = ("cpn_issued", "injunction_applied", "respect_order_applied", "closure_
 
 
 @guard("support_not_offered", SOFT,
-       "ASB statutory guidance (2023); ASB Principles 2022 (address underlying causes)",
+       f"{GUIDANCE}; ASB Principles 2022 (address underlying causes)",
        "Support should be offered before a severe step", *SEVERE)
 def _support(d: Decision) -> Failure | None:
     if any(r.opened_at <= d.at for r in d.agg.of_kind(Kind.REFERRAL)):
@@ -39,9 +40,19 @@ LESSER: dict[str, tuple[tuple[str, ...], tuple[Kind, ...]]] = {
 }
 
 
+#: Why lesser measures matter, for each step: the statutory test that weighs alternatives.
+LESSER_BASES: dict[str, str] = {
+    "cpw_issued": f"{GUIDANCE} (proportionate, graduated response); "
+                  "ASBCPA2014 s.43(1)(b) (conduct unreasonable)",
+    "injunction_applied": f"ASBCPA2014 s.1(3) (just and convenient); {GUIDANCE}",
+    "closure_notice_issued": f"ASBCPA2014 s.76(1)(b) (necessary); {GUIDANCE}",
+}
+
+
 @guard("lesser_measures_skipped", SOFT,
-       "ASB statutory guidance (2023): graduated approach; 'just and convenient' (s.1(3))",
-       "Lesser measures should be tried, or the reason for skipping them recorded", *LESSER)
+       f"{GUIDANCE} (proportionate, graduated response)",
+       "Lesser measures should be tried, or the reason for skipping them recorded", *LESSER,
+       basis_of=lambda d: LESSER_BASES.get(d.step))
 def _lesser(d: Decision) -> Failure | None:
     if d.cmd is not None and getattr(d.cmd, "lesser_measures_reason", None):
         return None

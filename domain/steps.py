@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from domain import notices
+from domain import bases, notices
 from domain.instruments import SEVERITY, Kind
 from domain.links import StreamRef
 from domain.notices import Notice
@@ -79,6 +79,23 @@ class StepSpec:
     significance: str = ""
     #: The notice or order the step issues, with its statutory contents.
     notice: Notice | None = None
+    #: The basis when it depends on the kind of instrument the step concerns: a breach of a
+    #: CPN is an offence under one section, a breach of a CBO under another statute.
+    basis_by_kind: tuple[tuple[Kind, str], ...] = ()
+    #: The basis when it depends on the step a consultation is about (`about_step`).
+    basis_by_about: tuple[tuple[str, str], ...] = ()
+
+    def basis_for(self, cmd: Any = None, kinds: tuple[Kind, ...] = ()) -> str:
+        """The basis for the instrument or step it is about, else the step's own."""
+        about = getattr(cmd, "about_step", None)
+        for step, basis in self.basis_by_about:
+            if about == step:
+                return basis
+        for kind in kinds:
+            for k, basis in self.basis_by_kind:
+                if k is kind:
+                    return basis
+        return self.legal_basis
     #: Fields naming another stream (an incident, a place, a pathway), checked against it.
     refers: tuple[StreamRef, ...] = ()
     #: The field holding the id of the record the step creates, when it is not an
@@ -114,13 +131,14 @@ def _k(*kinds: Kind) -> frozenset[Kind]:
 
 
 PERSON_STEPS: tuple[StepSpec, ...] = (
-    StepSpec("incident_linked", "Link an incident", "Evidence of conduct",
+    StepSpec("incident_linked", "Link an incident",
+             "ASBCPA2014 s.2(1) (conduct evidenced); Civil Evidence Act 1995 s.4",
              done="Incident linked to the case", category="evidence",
              refers=(StreamRef("incident_id", "incident",
                                copies=(("incident_occurred_at", "occurred_at"),
                                        ("incident_category", "category"))),),
              creates="incident_id"),
-    StepSpec("early_intervention", "Early intervention", "Non-statutory (statutory guidance 2023)",
+    StepSpec("early_intervention", "Early intervention", "Non-statutory: " + bases.GUIDANCE,
              creates="intervention_id",
              done="Early intervention", category="warning", measure=Measure.LESSER,
              significance="lesser measure (non-statutory early intervention)"),
@@ -132,10 +150,12 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
                              possible=("accepted", "declined", "no_response", "engaged",
                                        "completed", "disengaged")),),
              done="Support referral updated", category="referral"),
-    StepSpec("consultation_recorded", "Record a consultation", "ASBCPA2014 s.14, s.43(6)",
+    StepSpec("consultation_recorded", "Record a consultation",
+             "ASBCPA2014 s.14(1) (injunction), s.43(6) (CPN), s.76(7) (closure notice)",
              creates="consultation_id",
              done="Consultation recorded", category="consultation",
-             significance="consultation / informing appropriate bodies (s.14, s.43(6), s.76(7))"),
+             significance="consultation / informing appropriate bodies",
+             basis_by_about=bases.CONSULTATION_BASES),
     StepSpec("proportionality_assessed", "Assess proportionality",
              "HRA 1998 Sch.1 Art 8; Equality Act 2010 ss.15, 149", creates="assessment_id",
              done="Proportionality assessment", category="assessment"),
@@ -143,13 +163,13 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
              opens=Kind.CPW,
              done="Community Protection Warning issued", category="CPW",
              measure=Measure.ESCALATION, notice=notices.CPW),
-    StepSpec("cpn_issued", "Issue a Community Protection Notice", "ASBCPA2014 s.43",
+    StepSpec("cpn_issued", "Issue a Community Protection Notice", "ASBCPA2014 s.43(1), (5)",
              opens=Kind.CPN, targets=(Target("warning_id", _k(Kind.CPW), "escalate"),),
              done="Community Protection Notice issued", category="CPN",
              measure=Measure.ESCALATION,
              significance="CPN served (s.43); 21-day appeal period begins (s.46)",
              notice=notices.CPN),
-    StepSpec("cpn_appeal_lodged", "Record a CPN appeal", "ASBCPA2014 s.46",
+    StepSpec("cpn_appeal_lodged", "Record a CPN appeal", "ASBCPA2014 s.46(1)-(2)",
              targets=(Target("instrument_id", _k(Kind.CPN), "appeal_lodged"),),
              done="CPN appeal lodged", category="appeal", court=Court.PROCEEDINGS),
     StepSpec("cpn_appeal_decided", "Record a CPN appeal decision", "ASBCPA2014 s.46(4)",
@@ -158,13 +178,13 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
                              else "appeal_dismissed",
                              possible=("appeal_quashed", "appeal_dismissed")),),
              done="CPN appeal decided", category="appeal", court=Court.RECORD),
-    StepSpec("breach_recorded", "Record a breach", "ASBCPA2014 s.48 / s.9 / SA2020 s.339",
+    StepSpec("breach_recorded", "Record a breach", bases.BREACH_BASIS, basis_by_kind=bases.BREACH_BASES,
              targets=(Target("instrument_id",
                              _k(Kind.CPN, Kind.INJUNCTION, Kind.CBO, Kind.DISPERSAL,
                                 Kind.RESPECT_ORDER), "breach"),),
              done="Breach recorded", category="breach",
              refers=(StreamRef("incident_id", "incident"),)),
-    StepSpec("fpn_issued", "Issue a Fixed Penalty Notice", "ASBCPA2014 s.52", opens=Kind.FPN,
+    StepSpec("fpn_issued", "Issue a Fixed Penalty Notice", "ASBCPA2014 s.52(1)", opens=Kind.FPN,
              targets=(Target("notice_id", _k(Kind.CPN)),),
              done="Fixed Penalty Notice issued", category="FPN", measure=Measure.ESCALATION,
              significance="FPN issued (s.52): no proceedings for 14 days", notice=notices.FPN),
@@ -172,14 +192,14 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
              targets=(Target("instrument_id", _k(Kind.FPN), "pay"),),
              done="Fixed Penalty Notice paid", category="FPN",
              significance="FPN paid: no conviction for the offence (s.52(4))"),
-    StepSpec("prosecution_started", "Start a prosecution", "ASBCPA2014 s.48; SA2020 s.339",
+    StepSpec("prosecution_started", "Start a prosecution", bases.PROSECUTION_BASIS, basis_by_kind=bases.PROSECUTION_BASES,
              opens=Kind.PROSECUTION,
              targets=(Target("relates_to", _k(Kind.CPN, Kind.FPN, Kind.CBO, Kind.DISPERSAL,
                                               Kind.RESPECT_ORDER),
                              optional=True),),
              done="Prosecution started", category="prosecution", court=Court.PROCEEDINGS,
              measure=Measure.ESCALATION, significance="criminal proceedings started"),
-    StepSpec("conviction_recorded", "Record a court outcome", "Criminal proceedings",
+    StepSpec("conviction_recorded", "Record a court outcome", "Magistrates' Courts Act 1980 ss.9-13 (summary trial)",
              targets=(Target("instrument_id", _k(Kind.PROSECUTION),
                              lambda c: "convict" if c.outcome == "convicted" else "acquit",
                              possible=("convict", "acquit")),),
@@ -238,24 +258,37 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
              targets=(Target("injunction_id", _k(Kind.INJUNCTION), "arrest", optional=True),),
              done="Arrest", category="arrest",
              significance="arrest: to be brought before a judge within 24 hours (s.9(3))"),
+    StepSpec("arrest_applicant_informed", "Record the applicant informed", "ASBCPA2014 s.9(2)",
+             targets=(Target("instrument_id", _k(Kind.ARREST), "inform_applicant"),),
+             done="Applicant informed of the arrest", category="arrest",
+             significance="applicant for the injunction informed of the arrest (s.9(2))"),
     StepSpec("court_appearance", "Record a court appearance", "ASBCPA2014 s.9(3)-(5)",
              targets=(Target("instrument_id", _k(Kind.ARREST), "appear"),),
              done="Court appearance", category="hearing", court=Court.RECORD),
     StepSpec("committal_decided", "Record a committal decision", "CPR Part 81",
              targets=(Target("instrument_id", _k(Kind.ARREST), "decide"),),
              done="Committal decision", category="hearing", court=Court.RECORD),
-    StepSpec("dispersal_direction_given", "Give a dispersal direction", "ASBCPA2014 ss.34-35",
+    StepSpec("dispersal_direction_given", "Give a dispersal direction", "ASBCPA2014 ss.34(1), 35(1)",
              opens=Kind.DISPERSAL,
              done="Dispersal direction given", category="dispersal", measure=Measure.ESCALATION,
              significance="dispersal direction given (s.35); "
              "failing to comply is an offence (s.39)",
              notice=notices.DISPERSAL),
+    StepSpec("items_surrendered", "Record items surrendered with a dispersal direction",
+             "ASBCPA2014 ss.37-38",
+             targets=(Target("instrument_id", _k(Kind.DISPERSAL), "surrender"),),
+             done="Items surrendered (dispersal)", category="dispersal",
+             significance="items surrendered (s.37); kept on the s.38 record"),
+    StepSpec("surrendered_items_resolved", "Record surrendered items returned or destroyed",
+             "ASBCPA2014 ss.37-38",
+             targets=(Target("instrument_id", _k(Kind.DISPERSAL), "resolve_surrender"),),
+             done="Surrendered items returned or destroyed", category="dispersal"),
     StepSpec("override_authorised", "Authorise an override of a SOFT guard",
-             "Supervisory authorisation (guidance override)", creates="override_id",
+             bases.OVERRIDE_BASIS, creates="override_id",
              done="Override of a SOFT guard authorised", category="authorisation"),
-    StepSpec("entry_corrected", "Correct an entry", "Record keeping: corrections are new entries",
+    StepSpec("entry_corrected", "Correct an entry", bases.RECORD_BASIS,
              done="Entry corrected", category="correction"),
-    StepSpec("evidence_attached", "Attach evidence", "Civil Evidence Act 1995",
+    StepSpec("evidence_attached", "Attach evidence", "Civil Evidence Act 1995 ss.1-4",
              done="Evidence attached", category="evidence"),
     StepSpec("sharing_agreed", "Share the case with a partner agency",
              "CDA 1998 s.115; UK GDPR Art 6(1)(e)",
@@ -263,9 +296,9 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
     StepSpec("sharing_revoked", "Stop sharing the case with a partner agency",
              "UK GDPR Art 5(1)(c); DPA 2018 s.37",
              done="Sharing with a partner agency ended", category="sharing"),
-    StepSpec("pathway_closed", "Close the pathway", "Case management",
+    StepSpec("pathway_closed", "Close the pathway", bases.CASE_BASIS,
              done="Case closed", category="case"),
-    StepSpec("pathway_reopened", "Reopen the pathway", "Case management",
+    StepSpec("pathway_reopened", "Reopen the pathway", bases.CASE_BASIS,
              done="Case reopened", category="case"),
 )
 
@@ -274,6 +307,10 @@ PLACE_ONLY_STEPS: tuple[StepSpec, ...] = (
              opens=Kind.CLOSURE_NOTICE,
              done="Closure notice issued", category="closure notice", measure=Measure.ESCALATION,
              notice=notices.CLOSURE_NOTICE),
+    StepSpec("closure_notice_served", "Record a closure notice served", "ASBCPA2014 s.79",
+             targets=(Target("instrument_id", _k(Kind.CLOSURE_NOTICE), "serve"),),
+             done="Closure notice served", category="closure notice",
+             significance="closure notice served (s.79): the s.80(3) hearing clock runs from now"),
     StepSpec("closure_notice_extended", "Extend a closure notice", "ASBCPA2014 s.77(4)",
              targets=(Target("instrument_id", _k(Kind.CLOSURE_NOTICE), "extend"),),
              done="Closure notice extended", category="closure notice"),
@@ -296,13 +333,13 @@ PLACE_ONLY_STEPS: tuple[StepSpec, ...] = (
              targets=(Target("instrument_id", _k(Kind.CLOSURE_ORDER), "discharge"),),
              done="Closure order discharged", category="order", court=Court.RECORD),
     StepSpec("environmental_measure_recorded", "Record an environmental measure",
-             "Problem-solving (SARA)", creates="measure_id",
+             bases.PROBLEM_SOLVING_BASIS, creates="measure_id",
              done="Environmental measure recorded", category="problem-solving",
              measure=Measure.LESSER),
-    StepSpec("objective_set", "Set a SMART objective", "Problem-solving (SARA)",
+    StepSpec("objective_set", "Set a SMART objective", bases.PROBLEM_SOLVING_BASIS,
              creates="objective_id",
              done="SMART objective set", category="problem-solving"),
-    StepSpec("outcome_review_held", "Hold an outcome review", "Problem-solving (SARA)",
+    StepSpec("outcome_review_held", "Hold an outcome review", bases.PROBLEM_SOLVING_BASIS,
              done="Outcome review held", category="problem-solving"),
 )
 
@@ -321,7 +358,7 @@ ALL: dict[str, StepSpec] = PERSON | PLACE
 #: The events that open a stream: not steps one records on a case, but entries of its log.
 OPENING_STEPS: tuple[StepSpec, ...] = (
     StepSpec("pathway_opened", "Open a pathway",
-             "CDA 1998 s.17; ASBCPA2014 statutory guidance (2023)", done="Case opened",
+             "CDA 1998 s.17; " + bases.GUIDANCE, done="Case opened",
              category="case"),
     StepSpec("place_registered", "Register a place", "CDA 1998 s.17; ASBCPA2014 Part 4 Ch.3",
              done="Place registered", category="case"),
@@ -390,6 +427,9 @@ INJUNCTION_VARIED = "injunction_varied"
 INJUNCTION_DISCHARGED = "injunction_discharged"
 ARRESTED = "arrested"
 COURT_APPEARANCE = "court_appearance"
+ARREST_APPLICANT_INFORMED = "arrest_applicant_informed"
+ITEMS_SURRENDERED = "items_surrendered"
+SURRENDERED_ITEMS_RESOLVED = "surrendered_items_resolved"
 COMMITTAL_DECIDED = "committal_decided"
 DISPERSAL_DIRECTION_GIVEN = "dispersal_direction_given"
 OVERRIDE_AUTHORISED = "override_authorised"
@@ -400,6 +440,7 @@ SHARING_REVOKED = "sharing_revoked"
 PATHWAY_CLOSED = "pathway_closed"
 PATHWAY_REOPENED = "pathway_reopened"
 CLOSURE_NOTICE_ISSUED = "closure_notice_issued"
+CLOSURE_NOTICE_SERVED = "closure_notice_served"
 CLOSURE_NOTICE_EXTENDED = "closure_notice_extended"
 CLOSURE_NOTICE_CANCELLED = "closure_notice_cancelled"
 CLOSURE_ORDER_APPLIED = "closure_order_applied"

@@ -23,16 +23,16 @@ from types import ModuleType
 import pytest
 
 from features.steps import (
-    cases, community_protection, courts, deadlines, governance, integrity, orders, outcomes,
-    places,
+    cases, community_protection, courts, deadlines, governance, integrity, lifecycles, orders,
+    outcomes, places,
 )
 from features.steps.outcomes import CODES_NAMED
 from features.steps.vocabulary import Outcome
 from tests.conftest import app, clock, sqlite_settings  # noqa: F401  (re-exposed fixtures)
 
 STEP_MODULES: tuple[ModuleType, ...] = (
-    cases, community_protection, courts, deadlines, governance, integrity, orders, outcomes,
-    places,
+    cases, community_protection, courts, deadlines, governance, integrity, lifecycles, orders,
+    outcomes, places,
 )
 
 # pytest-bdd registers each step definition as a fixture in its module; expose them here.

@@ -68,7 +68,7 @@ Feature: Support, proportionality and the graduated approach
       When the council applies for an injunction against Dean Harrow on 1 June 2026
       Then it is recorded
 
-  Rule: Lesser measures are tried first, or the reason for skipping them is recorded (statutory guidance 2023; ASBCPA 2014 s.1(3) "just and convenient")
+  Rule: Lesser measures are tried first, or the reason for skipping them is recorded (statutory guidance 2023 on proportionality; CPW: ASBCPA 2014 s.43(1)(b); injunction: s.1(3) "just and convenient"; closure notice: s.76(1)(b) "necessary")
 
     Background:
       Given Dean Harrow, born 4 May 1990, is the subject of an ASB case

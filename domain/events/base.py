@@ -30,6 +30,8 @@ class Precision(str, Enum):
 
     EXACT = "exact"
     DAY = "day"
+    #: Only the month is known (occurred_at is the first of the month, London time).
+    MONTH = "month"
     APPROXIMATE = "approximate"
     ON_OR_BEFORE = "on_or_before"
     RANGE = "range"
@@ -54,6 +56,10 @@ class DomainEvent(BaseModel):
 
     #: The step name of the design vocabulary that this event records.
     step: ClassVar[str] = ""
+    #: Optional fields added to the class after entries of it were stored. While one holds
+    #: its default it is left out of the stored body and of the hash, so an entry written
+    #: before the field existed still verifies, and a new one without it reads the same.
+    added_fields: ClassVar[frozenset[str]] = frozenset()
     #: The envelope's format version. An event class's own fields evolve by eventsourcing's
     #: convention instead: a `class_version` class attribute and `upcast_vN_vN+1` methods.
     schema_version: int = 1
@@ -98,9 +104,20 @@ class DomainEvent(BaseModel):
     def topic(cls) -> str:
         return f"{cls.__module__}:{cls.__qualname__}"
 
+    def as_stored(self) -> dict[str, Any]:
+        """The event as stored: every field, except added fields that hold their default."""
+        data = self.model_dump(mode="json")
+        for name in self.added_fields:
+            if getattr(self, name) == type(self).model_fields[name].get_default(
+                    call_default_factory=True):
+                data.pop(name, None)
+        return data
+
     def canonical(self) -> bytes:
-        """The bytes the hash covers: topic plus every field except `hash`."""
-        return canonical_bytes(self.topic(), self.model_dump(mode="json", exclude={"hash"}))
+        """The bytes the hash covers: topic plus the stored body without `hash`."""
+        data = self.as_stored()
+        data.pop("hash", None)
+        return canonical_bytes(self.topic(), data)
 
     def compute_hash(self) -> str:
         return hashlib.sha256(self.canonical()).hexdigest()

@@ -100,6 +100,10 @@ class CpwIssuedFields(Frozen):
     requirements: tuple[Name, ...] = Field(min_length=1)
     comply_by: AwareDatetime
     lesser_measures_reason: Text | None = None
+    #: The warning says a CPN will be issued unless the conduct stops having its effect
+    #: (s.43(5)(a)), and what follows if it is not complied with.
+    cpn_warning_stated: bool = False
+    consequences_explained: bool = False
 
     @model_validator(mode="after")
     def _deadline_after_issue(self) -> CpwIssuedFields:
@@ -108,6 +112,10 @@ class CpwIssuedFields(Frozen):
 
 
 IssuerAuthority = Literal["constable", "local_authority", "designated_person"]
+
+#: s.46(3): "stop" requirements stay in force while an appeal is pending; "do" and
+#: "reparation" requirements are suspended until it is decided.
+RequirementKind = Literal["stop", "do", "reparation"]
 
 
 class CpnIssuedFields(Frozen):
@@ -121,10 +129,18 @@ class CpnIssuedFields(Frozen):
     appeal_information_given: bool = False
     informed_bodies: tuple[Name, ...] = ()
     lesser_measures_reason: Text | None = None
+    #: One kind per requirement; empty (entries from before kinds were kept) reads as all "stop".
+    requirement_kinds: tuple[RequirementKind, ...] = ()
+    #: The last day the notice has effect, where the issuer set one (s.43 sets no maximum).
+    expires_on: date | None = None
 
     @model_validator(mode="after")
     def _deadline_after_issue(self) -> CpnIssuedFields:
         _after_occurrence(self, "comply_by", self.comply_by)
+        if self.requirement_kinds and len(self.requirement_kinds) != len(self.requirements):
+            raise ValueError(
+                f"requirement_kinds: give one kind per requirement ({len(self.requirements)}), "
+                f"or none to treat every requirement as 'stop'")
         return self
 
 
@@ -143,12 +159,19 @@ class BreachRecordedFields(Frozen):
     description: Name
     clause: str | None = Field(default=None, max_length=200)
     incident_id: UUID | None = None
+    #: Which of a CPN's requirements was breached, counted from 1.
+    requirement_number: int | None = Field(default=None, ge=1)
 
 
 class FpnIssuedFields(Frozen):
     instrument_id: UUID
     notice_id: UUID
     amount: Decimal = Field(gt=0, max_digits=8, decimal_places=2)
+    #: What the notice states (s.52(6)): the 14 days without proceedings, to whom and how
+    #: the penalty may be paid.
+    payment_period_stated: bool = False
+    payee: Text | None = Field(default=None, description="the payee's name and address")
+    payment_methods: tuple[Name, ...] = ()
 
 
 class FpnPaidFields(Frozen):

@@ -44,6 +44,11 @@ from domain.events.fields import (
     SupportReferralMadeFields,
     SupportReferralUpdatedFields,
 )
+from domain.events.fields_lifecycle import (
+    ArrestApplicantInformedFields,
+    ItemsSurrenderedFields,
+    SurrenderedItemsResolvedFields,
+)
 from domain.events.fields_orders import (
     CboDischargedFields,
     CboReviewedFields,
@@ -101,6 +106,9 @@ class CpwIssued(DomainEvent, CpwIssuedFields):
     def upcast_v1_v2(state: dict[str, Any]) -> None:
         state.setdefault("conduct_categories", [])
 
+    added_fields: ClassVar[frozenset[str]] = frozenset(
+        {"cpn_warning_stated", "consequences_explained"})
+
 
 class CpnIssued(DomainEvent, CpnIssuedFields):
     step: ClassVar[str] = "cpn_issued"
@@ -126,6 +134,8 @@ class BreachRecorded(DomainEvent, BreachRecordedFields):
 
 class FpnIssued(DomainEvent, FpnIssuedFields):
     step: ClassVar[str] = "fpn_issued"
+    added_fields: ClassVar[frozenset[str]] = frozenset(
+        {"payment_period_stated", "payee", "payment_methods"})
 
 
 class FpnPaid(DomainEvent, FpnPaidFields):
@@ -186,6 +196,18 @@ class InjunctionDischarged(DomainEvent, InjunctionDischargedFields):
 
 class Arrested(DomainEvent, ArrestedFields):
     step: ClassVar[str] = "arrested"
+
+
+class ArrestApplicantInformed(DomainEvent, ArrestApplicantInformedFields):
+    step: ClassVar[str] = "arrest_applicant_informed"
+
+
+class ItemsSurrendered(DomainEvent, ItemsSurrenderedFields):
+    step: ClassVar[str] = "items_surrendered"
+
+
+class SurrenderedItemsResolved(DomainEvent, SurrenderedItemsResolvedFields):
+    step: ClassVar[str] = "surrendered_items_resolved"
 
 
 class CourtAppearance(DomainEvent, CourtAppearanceFields):
@@ -261,6 +283,9 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     CommittalDecided,
     DispersalDirectionGiven,
     OverrideAuthorised,
+    ArrestApplicantInformed,
+    ItemsSurrendered,
+    SurrenderedItemsResolved,
     EntryCorrected,
     EvidenceAttached,
     SharingAgreed,

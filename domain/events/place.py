@@ -21,6 +21,9 @@ from domain.events.fields import (
     OutcomeReviewHeldFields,
     PlaceRegisteredFields,
 )
+from domain.events.fields_lifecycle import (
+    ClosureNoticeServedFields,
+)
 
 
 class PlaceRegistered(DomainEvent, PlaceRegisteredFields):
@@ -29,6 +32,10 @@ class PlaceRegistered(DomainEvent, PlaceRegisteredFields):
 
 class ClosureNoticeIssued(DomainEvent, ClosureNoticeIssuedFields):
     step: ClassVar[str] = "closure_notice_issued"
+
+
+class ClosureNoticeServed(DomainEvent, ClosureNoticeServedFields):
+    step: ClassVar[str] = "closure_notice_served"
 
 
 class ClosureNoticeExtended(DomainEvent, ClosureNoticeExtendedFields):
@@ -70,6 +77,7 @@ class OutcomeReviewHeld(DomainEvent, OutcomeReviewHeldFields):
 EVENTS: tuple[type[DomainEvent], ...] = (
     PlaceRegistered,
     ClosureNoticeIssued,
+    ClosureNoticeServed,
     ClosureNoticeExtended,
     ClosureNoticeCancelled,
     ClosureOrderApplied,

@@ -7,7 +7,7 @@ them check the same thing: the due instant the engine returns for that timer cod
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from pytest_bdd import parsers, then
@@ -58,6 +58,14 @@ SENTENCES: list[tuple[str, str, str, At]] = [
     ("power_of_arrest_expiry", "the power of arrest ends at the end of", day("due"),
      lambda text: end_of(calendar_day(text))),
     ("dispersal_exclusion_end", "the exclusion ends at", at("due"), moment),
+    ("cpn_expiry", "the notice ends at the end of", day("due"),
+     lambda text: end_of(calendar_day(text))),
+    ("fpn_prosecution_decision", "a prosecution must be decided on by the end of", day("due"),
+     lambda text: end_of(calendar_day(text))),
+    ("arrest_inform_applicant", "the applicant for the injunction must be told by", at("due"),
+     moment),
+    ("surrendered_items_unclaimed", "unclaimed items may be destroyed from", day("due"),
+     lambda text: end_of(calendar_day(text) - timedelta(days=1))),
     ("cbo_review", "the order must be reviewed by the end of", day("due"),
      lambda text: end_of(calendar_day(text))),
 ]
@@ -74,6 +82,9 @@ for _code, _sentence, _group, _read in SENTENCES:
 
 
 STATUS_OF = {
+    "prosecution decision": "fpn_prosecution_decision",
+    "inform-the-applicant": "arrest_inform_applicant",
+    "items claim": "surrendered_items_unclaimed",
     "warning compliance": "cpw_compliance",
     "appeal": "cpn_appeal_window",
     "fixed penalty": "fpn_payment_period",

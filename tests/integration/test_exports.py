@@ -222,8 +222,9 @@ def test_the_contents_check_flags_a_cpn_recorded_without_its_appeal_information(
     cpw = [r for r in rows if r["document"].startswith("CPW")]
     assert {r["requirement"]: r["status"] for r in cpw}["by when"] == "present"
     consequences = next(r for r in cpw if r["requirement"] == "the consequences")
-    assert consequences["status"] == "missing" and "add `consequences_explained`" in \
-        consequences["to_record"]
+    assert consequences["status"] == "missing"
+    assert consequences["to_record"] == (
+        "Record that the consequences of not complying were explained (consequences_explained)")
 
 
 def test_precision_and_backdating_are_written_the_way_lawyers_write_them(

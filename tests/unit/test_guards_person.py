@@ -132,8 +132,12 @@ def test_this_file_covers_every_person_guard_registered() -> None:
              "closure_notice_extension", "closure_order_hearing_window",
              "closure_order_max_duration", "closure_order_extension_limit",
              "closure_order_extension_authorisation"}
-    assert set(GUARDS) == PERSON_GUARDS | place
-    assert len(GUARDS) == len(PERSON_GUARDS | place)
+    # Tested at their edges in tests/unit/test_guards_lifecycle.py.
+    lifecycle = {"closure_notice_service", "closure_order_needs_notice_in_force",
+                 "surrender_requires_dispersal_direction", "surrendered_items_destroyed_too_soon",
+                 "cpn_requirement_suspended_on_appeal"}
+    assert set(GUARDS) == PERSON_GUARDS | place | lifecycle
+    assert len(GUARDS) == len(PERSON_GUARDS | place | lifecycle)
 
 
 # ============================================================ instrument lifecycle
@@ -141,7 +145,7 @@ def test_a_second_cpn_on_a_warning_already_escalated_is_refused() -> None:
     s, warning, _ = noticed()
     ref = s.refusal("cpn_issued", "instrument_lifecycle", at=london(2026, 3, 1),
                     **cpn_fields(warning))
-    assert_refusal(ref, "instrument_lifecycle", "hard", "Instrument lifecycle (DESIGN s.3)",
+    assert_refusal(ref, "instrument_lifecycle", "hard", "ASBCPA2014 s.43(1), (5)",
                    "escalated", "cpn_issued")
 
 
@@ -855,7 +859,7 @@ def test_an_officer_cannot_authorise_an_override() -> None:
                     override_id=uuid4(), for_step="cpw_issued",
                     guard_code="lesser_measures_skipped",
                     reason="Immediate risk to a vulnerable neighbour")
-    assert_refusal(ref, "override_requires_supervisor", "hard", "Pathway governance (DESIGN s.5)",
+    assert_refusal(ref, "override_requires_supervisor", "hard", "ASB statutory guidance for frontline professionals (Home Office, 2023); the agency's scheme of delegation",
                    "officer", "supervisor")
 
 
@@ -896,7 +900,8 @@ def test_an_injunction_application_is_refused_when_no_support_was_offered() -> N
         "support_not_offered"]
     ref = s.refusals("injunction_applied", at=london(2026, 3, 2), **inj_fields())[0]
     assert_refusal(ref, "support_not_offered", "soft",
-                   "ASB statutory guidance (2023); ASB Principles 2022 (address underlying causes)",
+                   "ASB statutory guidance for frontline professionals (Home Office, 2023); "
+                   "ASB Principles 2022 (address underlying causes)",
                    "support_referral_made", "supervisor")
 
 
@@ -981,8 +986,8 @@ def test_a_cpw_is_refused_when_no_lesser_measure_was_tried_or_reason_given() -> 
     s = Story.person(at=OPEN)
     ref = s.refusal("cpw_issued", "lesser_measures_skipped", at=CPW_AT, **cpw_fields())
     assert_refusal(ref, "lesser_measures_skipped", "soft",
-                   "ASB statutory guidance (2023): graduated approach; 'just and convenient' "
-                   "(s.1(3))", "early intervention", "lesser_measures_reason")
+                   "ASB statutory guidance for frontline professionals (Home Office, 2023) (proportionate, graduated response); "
+                   "ASBCPA2014 s.43(1)(b) (conduct unreasonable)", "early intervention", "lesser_measures_reason")
 
 
 @pytest.mark.parametrize("how", ["early_intervention", "reason_on_the_step"])
@@ -1080,7 +1085,7 @@ def test_a_dispersal_breach_after_the_exclusion_ended_is_refused() -> None:
                     at=london(2026, 3, 9, 9), instrument_id=direction["instrument_id"],
                     description="Returned to Market Square")
     assert_refusal(ref, "breach_outside_instrument_period", "hard",
-                   "ASBCPA2014 ss.1(6), 35(4), 39, 48; SA2020 s.339", "exclusion ended")
+                   "ASBCPA2014 ss.35(4), 39(1)", "exclusion ended")
 
 
 def test_a_breach_dated_before_the_instrument_was_given_is_refused() -> None:
@@ -1136,7 +1141,7 @@ def test_new_enforcement_on_a_closed_pathway_is_refused_until_it_is_reopened() -
     ref = s.refusal("cpw_issued", "pathway_is_closed", at=london(2026, 2, 10), **cpw_fields(
         comply_by=london(2026, 2, 24)))
     assert_refusal(ref, "pathway_is_closed", "hard",
-                   "Case management: a closed pathway is reopened before enforcement",
+                   "CDA 1998 s.17; DPA 2018 s.38(1)",
                    "resolved", "Reopen")
     s.do("pathway_reopened", at=london(2026, 2, 9), reason="Fresh reports from residents")
     assert s.recorded("cpw_issued", at=london(2026, 2, 10),

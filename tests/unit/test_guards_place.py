@@ -63,7 +63,7 @@ def test_a_closure_order_cannot_be_granted_twice() -> None:
     s, order = ordered()
     ref = s.refusal("closure_order_granted", "instrument_lifecycle", at=london(2026, 3, 5),
                     instrument_id=order, expires_on=date(2026, 6, 5))
-    assert_refusal(ref, "instrument_lifecycle", "hard", "Instrument lifecycle (DESIGN s.3)",
+    assert_refusal(ref, "instrument_lifecycle", "hard", "ASBCPA2014 s.80(5)-(6)",
                    "granted", "closure_order_granted")
 
 
@@ -166,7 +166,8 @@ def test_a_24_hour_notice_may_be_extended_to_at_most_48_by_a_senior_officer(
     else:
         ref = s.refusal("closure_notice_extended", "closure_notice_extension", at=at, **fields)
         total = initial + additional
-        expected = f"{total} hours" if total > 48 else "superintendent"
+        expected = ("already lasts 48 hours, the most s.77 allows" if initial >= 48
+                    else f"{total} hours" if total > 48 else "superintendent")
         assert_refusal(ref, "closure_notice_extension", "hard", "ASBCPA2014 s.77(4)", expected)
 
 
@@ -337,11 +338,11 @@ MISSING: dict[str, dict[str, Any]] = {
 }
 SOFT_BASIS = {
     "support_not_offered":
-        "ASB statutory guidance (2023); ASB Principles 2022 (address underlying causes)",
+        "ASB statutory guidance for frontline professionals (Home Office, 2023); ASB Principles 2022 (address underlying causes)",
     "no_proportionality_assessment":
         "HRA 1998 Sch.1 Art 8; Equality Act 2010 ss.15, 149 (due regard before deciding)",
     "lesser_measures_skipped":
-        "ASB statutory guidance (2023): graduated approach; 'just and convenient' (s.1(3))",
+        "ASBCPA2014 s.76(1)(b) (necessary); ASB statutory guidance for frontline professionals (Home Office, 2023)",
 }
 
 

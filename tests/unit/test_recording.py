@@ -51,7 +51,7 @@ def test_a_step_uses_the_same_tolerance() -> None:
                      now=NOW, intervention_id=uuid4(), kind="warning_letter")
     event = story.decide("early_intervention", at=NOW + FUTURE_TOLERANCE, now=NOW,
                          intervention_id=uuid4(), kind="warning_letter")
-    assert event.legal_basis == "Non-statutory (statutory guidance 2023)"
+    assert event.legal_basis == "Non-statutory: ASB statutory guidance for frontline professionals (Home Office, 2023)"
 
 
 @STREAMS

@@ -625,7 +625,9 @@ class PathwayMachine(CaseMachine):
                 "issuer_authority": pick(d, ["local_authority", "constable", "designated_person"]),
                 "appeal_information_given": d(st.booleans()),
                 "informed_bodies": pick(d, [(), ("Landlord",)]),
-                "lesser_measures_reason": pick(d, [None], ["Warning ignored"])}
+                "lesser_measures_reason": pick(d, [None], ["Warning ignored"]),
+                "requirement_kinds": pick(d, [(), ("stop",)], [("do",), ("reparation",)]),
+                "expires_on": pick(d, [None], [self.day_after(d, at, [30, 365])])}
 
     def b_cpn_appeal_lodged(self, d: Draw, at: datetime) -> dict[str, Any]:
         return {"instrument_id": self.ref(d, Kind.CPN)}
@@ -640,7 +642,8 @@ class PathwayMachine(CaseMachine):
                                           Kind.RESPECT_ORDER),
                 "description": "Music audible at 02:00",
                 "clause": pick(d, [None, "Requirement 1"]),
-                "incident_id": pick(d, [None, *incidents])}
+                "incident_id": pick(d, [None, *incidents]),
+                "requirement_number": pick(d, [None, 1], [2])}
 
     def b_fpn_issued(self, d: Draw, at: datetime) -> dict[str, Any]:
         return {"instrument_id": self.new_id(d), "notice_id": self.ref(d, Kind.CPN),
@@ -729,6 +732,17 @@ class PathwayMachine(CaseMachine):
                 "injunction_id": pick(d, [self.ref(d, Kind.INJUNCTION)], [None]),
                 "applicant_informed": d(st.booleans())}
 
+    def b_arrest_applicant_informed(self, d: Draw, at: datetime) -> dict[str, Any]:
+        return {"instrument_id": self.ref(d, Kind.ARREST), "applicant": "Northshire Council"}
+
+    def b_items_surrendered(self, d: Draw, at: datetime) -> dict[str, Any]:
+        return {"instrument_id": self.ref(d, Kind.DISPERSAL), "items": ["Portable speaker"],
+                "required_by": "PC 12"}
+
+    def b_surrendered_items_resolved(self, d: Draw, at: datetime) -> dict[str, Any]:
+        return {"instrument_id": self.ref(d, Kind.DISPERSAL),
+                "outcome": pick(d, ["returned", "destroyed"]), "by": "PC 12"}
+
     def b_court_appearance(self, d: Draw, at: datetime) -> dict[str, Any]:
         return {"instrument_id": self.ref(d, Kind.ARREST), "court": "County court",
                 "outcome": "Adjourned"}
@@ -795,6 +809,9 @@ class PlaceMachine(CaseMachine):
         return {"instrument_id": self.ref(d, Kind.CLOSURE_NOTICE),
                 "additional_hours": pick(d, [24, 12], [30]),
                 "authorised_by_rank": pick(d, AUTHORISERS, list(Rank)).value}
+
+    def b_closure_notice_served(self, d: Draw, at: datetime) -> dict[str, Any]:
+        return {"instrument_id": self.ref(d, Kind.CLOSURE_NOTICE), "served_by": "PC 12"}
 
     def b_closure_notice_cancelled(self, d: Draw, at: datetime) -> dict[str, Any]:
         return {"instrument_id": self.ref(d, Kind.CLOSURE_NOTICE), "reason": "Premises secured"}

@@ -100,9 +100,10 @@ def build_from_log(reader: LogReader, log: CaseLog, kind: str, options: Options 
         rows = contents.build(facts)
         doc = ExportDocument(kind, title, case, contents.COLUMNS, rows, options)
         doc.notes.extend(contents.summary(rows) or ["No notice or order is recorded."])
+    _printable(doc)
     streams = log.streams()
     doc.provenance = Provenance(
-        document=kind, case=case.as_dict(),
+        document=kind, case=doc.case.as_dict(),
         generated_at=generated_at or datetime.now(UTC),
         streams=streams, max_notification_id=max_notification_id(reader, streams),
         chain_hash=log.head_hash, rows_sha256=rows_sha256(doc.rows, doc.keys),
@@ -110,6 +111,19 @@ def build_from_log(reader: LogReader, log: CaseLog, kind: str, options: Options 
         people=dict(names or {}),
     )
     return doc
+
+
+def _printable(doc: ExportDocument) -> None:
+    """Whatever an older log holds, every format can carry it: characters XML cannot hold,
+    and controls that would reorder or hide text, are shown as [U+XXXX] before the rows are
+    hashed, so every format shows (and verification finds) the same text."""
+    from domain.clean import printable
+
+    doc.case = CaseInfo(doc.case.kind, doc.case.id, printable(doc.case.reference),
+                        printable(doc.case.name))
+    doc.rows = [{k: printable(str(v)) for k, v in r.items()} for r in doc.rows]
+    doc.appendix = [{k: printable(str(v)) for k, v in r.items()} for r in doc.appendix]
+    doc.notes = [printable(n) for n in doc.notes]
 
 
 def render(doc: ExportDocument, fmt: str) -> bytes:

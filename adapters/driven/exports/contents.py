@@ -180,6 +180,15 @@ def _injunction_terms(e: Any, f: CaseFacts) -> Check:
     return _has(found, f"{numbered(found)} ({source})")
 
 
+def _stated(field: str, shown: str, what: str) -> CheckFn:
+    """A statement the notice makes, recorded as a yes/no field of its step."""
+    def check(e: Any, f: CaseFacts) -> Check:
+        if getattr(e, field, False):
+            return PRESENT, shown, ""
+        return _missing(f"{what} ({field})")
+    return check
+
+
 def _respect_granted(f: CaseFacts, e: Any) -> Any:
     made = [g for g in f.about.get(e.instrument_id, [])
             if g.step == steps.RESPECT_ORDER_GRANTED]
@@ -211,6 +220,20 @@ def _respect_supervisor(e: Any, f: CaseFacts) -> Check:
 
 #: How each named item of a notice's contents is checked against the log.
 CHECKS: dict[str, CheckFn] = {
+    "cpn_warning_stated": _stated(
+        "cpn_warning_stated", "the warning states that a CPN will follow",
+        "Record that the warning says a CPN will follow unless the conduct stops"),
+    "consequences_explained": _stated(
+        "consequences_explained", "the consequences of not complying were explained",
+        "Record that the consequences of not complying were explained"),
+    "payment_period_stated": _stated(
+        "payment_period_stated", "the notice states the 14-day period",
+        "Record that the notice states the 14-day period"),
+    "payee": lambda e, f: _has(getattr(e, "payee", None)) if getattr(e, "payee", None) else
+    _missing("Record the payee's name and address (payee)"),
+    "payment_methods": lambda e, f: (PRESENT, "; ".join(e.payment_methods), "")
+    if getattr(e, "payment_methods", ()) else
+    _missing("Record the permitted methods of payment (payment_methods)"),
     "conduct": lambda e, f: _has(e.conduct),
     "requirements": lambda e, f: _has(e.requirements, numbered(e.requirements)),
     "comply_by": lambda e, f: _has(e.comply_by, moment(e.comply_by)),

@@ -332,7 +332,9 @@ def _hard_guards(facts: CaseFacts, e: DomainEvent) -> str:
     items = []
     for i, g in enumerate(hard):
         evidence = _guard_evidence(facts, e, g.code)
-        items.append(f"({chr(97 + i)}) {g.title} ({g.legal_basis}): {evidence}")
+        # A guard shared by several powers cites, for this step, the provision recorded.
+        basis = e.legal_basis if g.basis_of is not None and e.legal_basis else g.legal_basis
+        items.append(f"({chr(97 + i)}) {g.title} ({basis}): {evidence}")
     return ("The statutory conditions were checked when the step was recorded, and met "
             "(the engine refuses the step otherwise): " + "; ".join(items) + ".")
 

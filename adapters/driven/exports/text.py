@@ -52,6 +52,8 @@ def when_parts(event: DomainEvent) -> tuple[str, str, str]:
     start, precision = event.occurred_at, event.precision
     if precision is Precision.DAY:
         return day(start), "", ""
+    if precision is Precision.MONTH:
+        return f"{local(start):%B %Y}", "", ""
     if precision is Precision.ON_OR_BEFORE:
         return f"on or before {day(start)}", "", ""
     if precision is Precision.APPROXIMATE:

@@ -17,6 +17,8 @@ from eventsourcing.persistence import Mapper, MapperDeserialisationError, Stored
 from eventsourcing.utils import get_topic, resolve_topic
 from pydantic import BaseModel
 
+from domain.events.base import DomainEvent
+
 
 class CompactJSONTranscoder(Transcoder):
     """Stdlib JSON, compact separators, UTF-8 kept as is.
@@ -58,7 +60,9 @@ class PydanticMapper(Mapper[UUID]):
         if not isinstance(domain_event, BaseModel):
             msg = f"PydanticMapper stores pydantic models only, not {type(domain_event)!r}"
             raise TypeError(msg)
-        body = domain_event.model_dump(mode="json")
+        # A Pathway event stores its body (added optional fields left out at their default).
+        body = (domain_event.as_stored() if isinstance(domain_event, DomainEvent)
+                else domain_event.model_dump(mode="json"))
         class_version = getattr(type(domain_event), "class_version", 1)
         if class_version > 1:  # eventsourcing's convention: absent means version 1
             body["class_version"] = class_version

@@ -72,7 +72,7 @@ def print_state(app: PathwayApplication, console: Console) -> None:
         console.print()
         console.print(Rule(Text(f"{name} ({age}) - {status}; escalation level "
                                 f"{p.escalation_level(as_at)}", style="bold"), align="left"))
-        console.print(output.instruments_table(p))
+        console.print(output.instruments_table(p, as_at=as_at))
         console.print(output.referrals_table(p))
         console.print(output.deadlines_table(app.deadlines(p.id), as_at))
         console.print(output.next_steps_table(app.next_steps(p.id, now=as_at), as_at))

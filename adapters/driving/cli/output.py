@@ -19,7 +19,7 @@ from rich.text import Text
 from domain import steps
 from domain.calendar import LONDON
 from domain.instruments import LABELS, Kind
-from domain.model import Deadline, NextStep, Refusal
+from domain.model import Deadline, NextStep, Refusal, status_at
 
 if TYPE_CHECKING:
     from adapters.driven.store.integrity import VerifyReport
@@ -175,13 +175,16 @@ def _key_dates(inst: Any) -> str:
     return "; ".join(parts) or "-"
 
 
-def instruments_table(agg: Any, title: str = "Instruments") -> Table:
+def instruments_table(agg: Any, title: str = "Instruments", as_at: datetime | None = None) -> Table:
+    """Each instrument with its state; given `as_at`, with what time has made of it by then
+    (a warning complied with, a penalty lapsed, an order expired)."""
     table = _table(title, ("Instrument", {"ratio": 2}), ("State", {}),
                    ("Opened", {"no_wrap": True}), ("Key dates", {"ratio": 4}))
     for inst in sorted(agg.instruments.values(), key=lambda i: i.opened_version):
         if inst.kind is Kind.REFERRAL:
             continue
-        _row(table, LABELS[inst.kind], inst.state.value.replace("_", " "),
+        state = inst.state.value if as_at is None else status_at(inst, agg, as_at)
+        _row(table, LABELS[inst.kind], state.replace("_", " "),
                       short_day(inst.opened_at), _key_dates(inst))
     return table
 

@@ -48,7 +48,7 @@ def dean(s: Story) -> None:
     s.step("dean", at(2025, 10, 13, 14), CARTER, steps.CPW_ISSUED,
            say="Community Protection Warning: 14 days to comply (by Mon 27 Oct 2025 14:00)",
            instrument_id=sid("dean/cpw"), conduct=conduct, requirements=DEAN_RULES,
-           comply_by=at(2025, 10, 27, 14),
+           comply_by=at(2025, 10, 27, 14), cpn_warning_stated=True, consequences_explained=True,
            rationale="Conduct continued after the warning letter of 2 Oct 2025")
     s.step("dean", at(2025, 11, 3, 10), PATEL, steps.PROPORTIONALITY_ASSESSED,
            say="Proportionality and equality assessment before a CPN",
@@ -78,7 +78,9 @@ def dean(s: Story) -> None:
            incident_id=sid("incident/2025-11-14"))
     s.step("dean", at(2025, 11, 17, 14), CARTER, steps.FPN_ISSUED,
            say="Fixed Penalty Notice £100 (14 days to pay)", instrument_id=sid("dean/fpn"),
-           notice_id=sid("dean/cpn"), amount=Decimal("100"))
+           notice_id=sid("dean/cpn"), amount=Decimal("100"), payment_period_stated=True,
+           payee="Marlshire Council, Community Safety Team, Town Hall, Marlshire",
+           payment_methods=("online at the council's payments page", "by telephone"))
     s.step("dean", at(2025, 11, 24, 10), MENSAH, steps.PROPORTIONALITY_ASSESSED,
            say="Proportionality assessment before an injunction",
            assessment_id=sid("dean/pa-injunction"), for_step=steps.INJUNCTION_APPLIED,
@@ -178,7 +180,8 @@ def kyle(s: Story) -> None:
     s.step("kyle", at(2025, 11, 6, 16), CARTER, steps.CPW_ISSUED,
            say=f"Community Protection Warning: comply by {long(comply_by)}",
            instrument_id=sid("kyle/cpw"), conduct=conduct, requirements=KYLE_RULES,
-           comply_by=comply_by, rationale="Gate damaged again on 3 Nov despite the ABC")
+           comply_by=comply_by, cpn_warning_stated=True, consequences_explained=True,
+           rationale="Gate damaged again on 3 Nov despite the ABC")
     s.attempt_refused(
         "kyle", at(2025, 11, 13, 11), CARTER, steps.CPN_ISSUED,
         say="After the complaint of 12 Nov, PC Carter tries to issue a CPN to Kyle",

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from adapters.driving.http.deps import CurrentUser, Now, ReadConn, ScopeDep, ServicesDep
 from adapters.driving.http.routes.audit import note
 from adapters.driving.http.routes.shaping import deadline_out
-from adapters.driving.http.schemas.common import ApiDateTime, Page, QueryText, error_responses
+from adapters.driving.http.schemas.common import Page, QueryText, QueryWhen, error_responses
 from adapters.driving.http.schemas.views import DeadlineOut
 from adapters.driven.readmodels import queries
 from service.audit import Access
@@ -22,7 +22,7 @@ router = APIRouter(tags=["deadlines"])
             responses=error_responses(401, 422))
 def list_deadlines(
     conn: ReadConn, scope: ScopeDep, now: Now, user: CurrentUser, services: ServicesDep,
-    due_before: Annotated[ApiDateTime | None, Query(description="due strictly before")] = None,
+    due_before: Annotated[QueryWhen | None, Query(description="due strictly before")] = None,
     agency: Annotated[QueryText | None, Query(max_length=200,
                                               description="the agency that opened it")] = None,
     overdue: Annotated[bool | None, Query(

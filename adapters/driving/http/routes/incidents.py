@@ -14,7 +14,7 @@ from adapters.driving.http.routes.audit import note
 from adapters.driving.http.routes.shaping import searched
 from adapters.driving.http.errors import ApiError
 from adapters.driving.http.idempotency import IdempotencyKey
-from adapters.driving.http.schemas.common import ApiDateTime, Page, error_responses
+from adapters.driving.http.schemas.common import Page, QueryWhen, error_responses
 from adapters.driving.http.schemas.steps import ReportIncidentRequest, command_data
 from adapters.driving.http.schemas.views import Created, IncidentOut
 from adapters.driven.readmodels import queries
@@ -42,8 +42,8 @@ def list_incidents(
     conn: ReadConn, scope: ScopeDep, user: CurrentUser, services: ServicesDep,
     place_id: UUID | None = None,
     pathway_id: UUID | None = None,
-    since: Annotated[ApiDateTime | None, Query(description="occurred at or after")] = None,
-    until: Annotated[ApiDateTime | None, Query(description="occurred before")] = None,
+    since: Annotated[QueryWhen | None, Query(description="occurred at or after")] = None,
+    until: Annotated[QueryWhen | None, Query(description="occurred before")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Page[IncidentOut]:

@@ -23,7 +23,7 @@ from adapters.driving.http.errors import ApiError
 from adapters.driving.http.idempotency import IdempotencyKey
 from adapters.driving.http.routes.audit import note
 from adapters.driving.http.routes.shaping import (
-    deadline_out, next_steps_out, notes_of, searched, support_view,
+    deadline_out, instruments_out, next_steps_out, notes_of, searched, support_view,
 )
 from adapters.driving.http.schemas.common import Page, QueryText, error_responses
 from adapters.driving.http.schemas.steps import (
@@ -35,7 +35,6 @@ from adapters.driving.http.schemas.steps import (
 )
 from adapters.driving.http.schemas.views import (
     Created,
-    InstrumentOut,
     OverrideOut,
     PathwayDetail,
     PathwaySummary,
@@ -106,7 +105,7 @@ def get_pathway(pathway_id: UUID, conn: ReadConn, scope: ScopeDep, user: Current
         opened_at=row["opened_at"], opened_by_agency=row["opened_by_agency"],
         closed_outcome=row["closed_outcome"],
         escalation_level=agg.escalation_level(now),
-        instruments=[InstrumentOut.model_validate(i) for i in row["instruments"]],
+        instruments=instruments_out(row["instruments"], agg, now),
         referrals=[ReferralOut.model_validate(r) for r in row["referrals"]],
         assessments=notes_of(row["notes"], "assessment"),
         consultations=notes_of(row["notes"], "consultation"),
@@ -144,5 +143,7 @@ def _record_on_pathway(services: Services, pathway_id: UUID, body: Any, user: Us
     event = CaseAccess(services.application).record(
         user.actor(), pathway_id, "pathway", command_data(body),
         expected_version=body.expected_version, command_id=command_id)
+    # What the step created (its `id` in the body) is shown in the pathway it belongs to.
     return Response(StepRecorded.of(event).model_dump_json(), status_code=201,
-                    media_type="application/json")
+                    media_type="application/json",
+                    headers={"Location": f"/api/pathways/{pathway_id}"})

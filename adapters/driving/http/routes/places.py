@@ -21,7 +21,7 @@ from adapters.driving.http.errors import ApiError
 from adapters.driving.http.idempotency import IdempotencyKey
 from adapters.driving.http.routes.audit import note
 from adapters.driving.http.routes.shaping import (
-    deadline_out, next_steps_out, notes_of, searched, support_view,
+    deadline_out, instruments_out, next_steps_out, notes_of, searched, support_view,
 )
 from adapters.driving.http.schemas.common import Page, QueryText, error_responses, literal_of
 from adapters.driving.http.schemas.examples import STEP_EXAMPLES
@@ -35,7 +35,6 @@ from adapters.driving.http.schemas.steps import (
 )
 from adapters.driving.http.schemas.views import (
     Created,
-    InstrumentOut,
     OutcomeOut,
     OverrideOut,
     PlaceDetail,
@@ -106,7 +105,7 @@ def get_place(place_id: UUID, conn: ReadConn, scope: ScopeDep, user: CurrentUser
         id=row["id"], name=row["name"], kind=row["kind"], address=row["address"],
         description=row["description"], opened_at=row["opened_at"],
         opened_by_agency=row["opened_by_agency"],
-        instruments=[InstrumentOut.model_validate(i) for i in row["instruments"]],
+        instruments=instruments_out(row["instruments"], agg, now),
         referrals=[ReferralOut.model_validate(r) for r in row["referrals"]],
         notes=notes_of(row["notes"], "assessment", "consultation", "environmental_measure",
                        "objective", "outcome_review"),
@@ -135,8 +134,10 @@ def _record(place_id: UUID, body: object, user: CurrentUser, services: ServicesD
 def record_place_step(
     place_id: UUID,
     body: Annotated[PlaceStep, Body(openapi_examples=openapi_examples(PLACE_STEP_NAMES))],
-    user: CurrentUser, services: ServicesDep, idempotency_key: IdempotencyKey = None,
+    user: CurrentUser, services: ServicesDep, response: Response,
+    idempotency_key: IdempotencyKey = None,
 ) -> StepRecorded:
+    response.headers["Location"] = f"/api/places/{place_id}"
     return _record(place_id, body, user, services, idempotency_key)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from adapters.driving.http.schemas.views import DeadlineOut, NextStepOut, NoteOut
-from domain.model import Deadline, NextStep
+from adapters.driving.http.schemas.views import DeadlineOut, InstrumentOut, NextStepOut, NoteOut
+from domain.model import CaseStream, Deadline, NextStep, status_at
 
 
 def deadline_out(row: dict[str, Any], now: datetime) -> DeadlineOut:
@@ -23,6 +23,15 @@ def notes_of(rows: list[dict[str, Any]], *prefixes: str) -> list[NoteOut]:
 
 def next_steps_out(steps: list[NextStep]) -> list[NextStepOut]:
     return [NextStepOut.of(s) for s in steps]
+
+
+def instruments_out(rows: list[dict[str, Any]], agg: CaseStream,
+                    now: datetime) -> list[InstrumentOut]:
+    """The read model's instrument rows, each with its status as at `now`, derived from the
+    stream (a period that ran out is never an entry of the log)."""
+    return [InstrumentOut.model_validate(
+        {**r, "status": status_at(agg.instruments[r["instrument_id"]], agg, now)}) for r in rows
+        if r["instrument_id"] in agg.instruments]
 
 
 def support_view(row: dict[str, Any]) -> dict[str, Any]:

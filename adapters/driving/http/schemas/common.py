@@ -1,8 +1,9 @@
 """Shared API types: bounded scalars, the step envelope, error bodies, pages.
 
 Bounds here are API input hygiene, not law: dates far outside any case (year 1 or 9999)
-would overflow calendar arithmetic, and NUL or unpaired surrogate characters cannot be
-stored or returned as UTF-8. They are refused as 422, naming the field.
+would overflow calendar arithmetic, and text must be recordable as typed (domain/clean.py:
+no control, NUL, unpaired surrogate or bidi override characters; nesting at most 32 deep).
+They are refused as 422, naming the field.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from pydantic import (
     model_validator,
 )
 
+from domain.clean import TextProblem, clean
+from domain.when import ACCEPTED, as_written, read_moment
 from domain.events.base import Precision
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
@@ -41,7 +44,7 @@ def _iso_text(value: Any) -> Any:
     # Numbers, and numeric text in a query string, would otherwise be read as Unix
     # timestamps ("occurred_at": 0 is 1 January 1970).
     if isinstance(value, int | float) or (isinstance(value, str) and not _ISO.match(value)):
-        raise ValueError("must be an ISO 8601 string")
+        raise ValueError(f"must be an ISO 8601 string; {ACCEPTED}")
     return value
 
 
@@ -51,13 +54,35 @@ _YEAR_PATTERN = r"^(19\d\d|2[01]\d\d|2200)-"
 
 
 def _clean(value: str) -> str:
-    check_text(value)
-    return value
+    cleaned: str = check_text(value)
+    return cleaned
 
 
 ApiDateTime = Annotated[
     AwareDatetime, BeforeValidator(_iso_text), AfterValidator(_year_in_range),
     WithJsonSchema({"type": "string", "format": "date-time", "pattern": _YEAR_PATTERN}),
+]
+#: The schema of a moment people may write as a day or a month (domain/when.py).
+_WHEN_SCHEMA = {"type": "string", "pattern": _YEAR_PATTERN,
+                "description": "a date and time with its UTC offset, a day (2026-10-20) or a "
+                               "month (2026-10), both read in London time"}
+def _when(value: Any) -> Any:
+    moment, _ = read_moment(value, "")
+    return _iso_text(moment)
+
+
+#: In a body: a day or month is read by the envelope's validator (`as_written`) first, so
+#: that it can set the precision; what it cannot read is named here.
+ApiWhen = Annotated[
+    AwareDatetime, BeforeValidator(_when), AfterValidator(_year_in_range),
+    WithJsonSchema(_WHEN_SCHEMA),
+]
+
+
+#: In a query string: a day or month means its first moment, London time.
+QueryWhen = Annotated[
+    AwareDatetime, BeforeValidator(_when), AfterValidator(_year_in_range),
+    WithJsonSchema(_WHEN_SCHEMA),
 ]
 #: Free text in a query string: same hygiene as bodies (a %00 must not reach SQL).
 QueryText = Annotated[str, AfterValidator(_clean)]
@@ -105,22 +130,15 @@ def bounded(annotation: Any, constraints: Sequence[Any] = ()) -> Any:
     return annotation
 
 
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
-
-
-def check_text(value: Any, path: str = "") -> None:
-    """Refuse NUL and unpaired surrogates anywhere in raw JSON input (keys included)."""
-    if isinstance(value, str):
-        if _UNSTORABLE.search(value):
-            rule = "must not contain NUL or unpaired surrogate characters"
-            raise ValueError(f"{path}: {rule}" if path else rule)
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            check_text(k, path)
-            check_text(v, f"{path}.{k}" if path else str(k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            check_text(v, f"{path}.{i}" if path else str(i))
+def check_text(value: Any, path: str = "") -> Any:
+    """Raw JSON input (keys included) as the domain accepts text: NFC, no control or bidi
+    override characters, no NUL or unpaired surrogates, nested at most 32 deep."""
+    try:
+        return clean(value, path)
+    except TextProblem as problem:
+        # Whole-value problems (a query parameter, a body) take the field pydantic names.
+        at = "" if problem.path == "body" else f"{problem.path}: "
+        raise ValueError(f"{at}{problem.rule}") from None
 
 
 class ApiModel(BaseModel):
@@ -131,8 +149,7 @@ class ApiModel(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _clean_text(cls, data: Any) -> Any:
-        check_text(data)
-        return data
+        return check_text(data)
 
 
 class EvidenceIn(ApiModel):
@@ -151,11 +168,18 @@ class Envelope(ApiModel):
     user of the bearer token.
     """
 
-    occurred_at: ApiDateTime = Field(description="when it happened in the world (with offset)")
+    occurred_at: ApiWhen = Field(description=(
+        "when it happened in the world: with its UTC offset, or a day (precision 'day') or "
+        "a month (precision 'month') read in London time"))
     precision: Precision = Field(default=Precision.EXACT,
                                  description="how exactly occurred_at is known")
-    occurred_until: ApiDateTime | None = Field(default=None,
-                                               description="end of the range, with precision=range")
+    occurred_until: ApiWhen | None = Field(
+        default=None, description="end of the range, with precision=range (a day: its end)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _dates_as_written(cls, data: Any) -> Any:
+        return as_written(data, strict=False)
     rationale: str = Field(default="", max_length=4000, description="why, in plain English")
     legal_basis: str | None = Field(default=None, max_length=200,
                                     description="overrides the step's usual legal basis")

@@ -63,13 +63,14 @@ STEP_EXAMPLES: dict[str, dict[str, Any]] = {
         "occurred_at": "2025-09-15T14:00:00+01:00", "instrument_id": CPW,
         "conduct": "Dealing and intimidation at Alder House",
         "requirements": ["Do not enter the grounds of Alder House"],
-        "comply_by": "2025-09-29T14:00:00+01:00",
+        "comply_by": "2025-09-29", "cpn_warning_stated": True, "consequences_explained": True,
         "rationale": "Conduct persistent and unreasonable; letter ignored",
         "evidence": [{"exhibit": "NC/1", "description": "Warning served in person"}]},
     steps.CPN_ISSUED: {
         "occurred_at": "2025-11-03T10:00:00+00:00", "instrument_id": CPN, "warning_id": CPW,
         "conduct": "Dealing and intimidation at Alder House",
         "requirements": ["Do not enter the grounds of Alder House"],
+        "requirement_kinds": ["stop"], "expires_on": "2026-11-02",
         "comply_by": "2025-11-10T10:00:00+00:00", "issuer_authority": "constable",
         "appeal_information_given": True, "informed_bodies": ["Hearthstone Housing"]},
     steps.CPN_APPEAL_LODGED: {
@@ -81,10 +82,12 @@ STEP_EXAMPLES: dict[str, dict[str, Any]] = {
     steps.BREACH_RECORDED: {
         "occurred_at": "2025-11-14T21:40:00+00:00", "instrument_id": CPN,
         "description": "In Alder House grounds shouting at residents", "clause": "1",
-        "incident_id": INCIDENT},
+        "incident_id": INCIDENT, "requirement_number": 1},
     steps.FPN_ISSUED: {
         "occurred_at": "2025-11-15T10:00:00+00:00", "instrument_id": FPN, "notice_id": CPN,
-        "amount": "100.00"},
+        "amount": "100.00", "payment_period_stated": True,
+        "payee": "Elmsford Council, Community Safety, Town Hall, Elmsford",
+        "payment_methods": ["online", "by telephone"]},
     steps.FPN_PAID: {"occurred_at": "2025-11-20T10:00:00+00:00", "instrument_id": FPN},
     steps.PROSECUTION_STARTED: {
         "occurred_at": "2025-12-01T10:00:00+00:00", "instrument_id": PROSECUTION,
@@ -139,6 +142,9 @@ STEP_EXAMPLES: dict[str, dict[str, Any]] = {
         "occurred_at": "2026-06-13T20:00:00+01:00", "instrument_id": ARREST,
         "power": "power_of_arrest", "injunction_id": INJ, "clause": "1",
         "applicant_informed": True},
+    steps.ARREST_APPLICANT_INFORMED: {
+        "occurred_at": "2026-06-13T21:15:00+01:00", "instrument_id": ARREST,
+        "applicant": "Hearthstone Housing", "method": "Telephone call to the duty solicitor"},
     steps.COURT_APPEARANCE: {
         "occurred_at": "2026-06-15T10:00:00+01:00", "instrument_id": ARREST,
         "court": "Elmsford County Court", "outcome": "Adjourned for committal hearing"},
@@ -149,6 +155,13 @@ STEP_EXAMPLES: dict[str, dict[str, Any]] = {
         "occurred_at": "2025-10-17T23:00:00+01:00", "instrument_id": DISPERSAL,
         "authorisation_ref": "DISP/2025/14", "authorised_by_rank": "inspector",
         "exclusion_hours": 24, "area": "Orchard Walk green and bin store"},
+    steps.ITEMS_SURRENDERED: {
+        "occurred_at": "2025-10-17T23:05:00+01:00", "instrument_id": DISPERSAL,
+        "items": ["Portable speaker", "Two cans of spray paint"], "required_by": "PC 2231 Ames",
+        "written_notice_given": True},
+    steps.SURRENDERED_ITEMS_RESOLVED: {
+        "occurred_at": "2025-10-20T10:00:00+01:00", "instrument_id": DISPERSAL,
+        "outcome": "returned", "by": "PC 2231 Ames", "note": "Collected at Elmsford station"},
     steps.OVERRIDE_AUTHORISED: {
         "occurred_at": "2025-11-24T12:00:00+00:00", "override_id": _new(4),
         "for_step": steps.INJUNCTION_APPLIED, "guard_code": "support_not_offered",
@@ -183,6 +196,10 @@ STEP_EXAMPLES: dict[str, dict[str, Any]] = {
         "duration_hours": 24, "authorised_by_rank": "inspector",
         "premises": "Garage lane and side path off Orchard Walk green",
         "access_exceptions": ["Emergency services"], "occupiers_informed": True},
+    steps.CLOSURE_NOTICE_SERVED: {
+        "occurred_at": "2025-10-21T10:40:00+01:00", "instrument_id": NOTICE,
+        "served_by": "PC 2231 Ames", "fixed_at": "Front door and side gate",
+        "copies_given_to": ["The tenant"]},
     steps.CLOSURE_NOTICE_EXTENDED: {
         "occurred_at": "2025-10-22T08:30:00+01:00", "instrument_id": NOTICE,
         "additional_hours": 24, "authorised_by_rank": "superintendent"},

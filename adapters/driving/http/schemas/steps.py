@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field, create_model
 from adapters.driving.http.schemas.common import (
     ApiDate,
     ApiModel,
+    ApiWhen,
     Envelope,
     Written,
     bounded,
@@ -30,10 +31,11 @@ from adapters.driving.http.schemas.examples import (
     STEP_EXAMPLES,
 )
 from domain import steps
-from domain.commands import command_fields
+from domain.commands import NEW_IDS, command_fields
 from domain.model import Pathway, Place
 from domain.steps import ALL as STEP_SPECS
 from domain.values import Name
+from domain.when import ENDS
 
 PERSON_STEP_NAMES: tuple[str, ...] = tuple(Pathway.STEPS)
 PLACE_STEP_NAMES: tuple[str, ...] = tuple(Place.STEPS)
@@ -49,13 +51,21 @@ class SubjectIn(ApiModel):
                                                                          max_length=50)
 
 
-def _overrides(fields_cls: type[BaseModel]) -> dict[str, Any]:
-    """Fields whose type must change for the API: bounded scalars, API value types."""
+def _overrides(fields_cls: type[BaseModel], step: str = "") -> dict[str, Any]:
+    """Fields whose type must change for the API: bounded scalars, API value types, and the
+    id of what the step creates (optional: the server assigns it)."""
     out: dict[str, Any] = {}
     for name, info in fields_cls.model_fields.items():
         annotation = info.annotation
+        if name == NEW_IDS.get(step):
+            out[name] = (UUID | None, Field(
+                default=None, description="optional: the server assigns an id when none is "
+                "given and returns it (`id` in the response)"))
+            continue
         if name == "subject":
             new: Any = SubjectIn
+        elif name in ENDS:  # "comply by 2026-10-20": the end of that day, London time
+            new = ApiWhen | None if info.default is None and not info.is_required() else ApiWhen
         else:
             new = bounded(annotation, info.metadata)
         if new != annotation:
@@ -88,7 +98,7 @@ def step_model(step: str) -> type[Written]:
         __base__=(Written, Envelope, fields_cls),
         __module__=__name__,
         step=(literal_of(step), Field(description=f"{spec.label} ({spec.legal_basis})")),
-        **_overrides(fields_cls),
+        **_overrides(fields_cls, step),
     )
     # A step new to the domain without an example still works; test_openapi names it.
     example = {"step": step, **STEP_EXAMPLES.get(step, {})}
@@ -125,7 +135,7 @@ def _opening_model(name: str, step: str, example: dict[str, Any], doc: str) -> t
         __module__=__name__,
         id=(UUID | None, Field(default=None, description=(
             "client-chosen id; a new one if absent (a taken id is 409 version_conflict)"))),
-        **_overrides(fields_cls),
+        **_overrides(fields_cls, step),
     )
     return _with_example(model, example, doc)  # type: ignore[return-value]
 

@@ -9,6 +9,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from adapters.driving.http.schemas.common import RefusalOut
+from domain.commands import NEW_IDS
 from domain.events.base import DomainEvent
 from domain.model import NextStep
 
@@ -38,10 +39,15 @@ class StepRecorded(View):
     legal_basis: str
     overrides_used: list[UUID]
     hash: str
+    id: UUID | None = Field(default=None, description=(
+        "the id of the instrument, referral or note the step created (assigned by the server "
+        "unless the request gave one); null if the step creates nothing"))
 
     @classmethod
     def of(cls, event: DomainEvent) -> StepRecorded:
-        return cls(stream_id=event.originator_id, step=event.step,
+        field = NEW_IDS.get(event.step)
+        return cls(id=getattr(event, field) if field else None,
+                   stream_id=event.originator_id, step=event.step,
                    version=event.originator_version, occurred_at=event.occurred_at,
                    recorded_at=event.recorded_at, actor=event.actor, agency=event.agency,
                    role=event.role, rank=event.rank, rule_set=event.rule_set,
@@ -61,6 +67,10 @@ class InstrumentOut(View):
     kind: str
     label: str
     state: str
+    status: str = Field(
+        description="the recorded state, or what time has made of it as at the request: "
+        "complied / not_complied (a CPW past its time to comply), lapsed (an FPN unpaid at the "
+        "end of the 14 days), expired (past its end)")
     live: bool
     opened_at: datetime
     opened_version: int
