@@ -27,7 +27,7 @@ from adapters.driven.readmodels.projector import Projector
 from adapters.driven.readmodels.readside import FollowerReadSide, InProcessReadSide, ReadSide
 from adapters.driven.store.schema import init_schema
 from adapters.driven.store.settings import StoreSettings, persistence_env
-from adapters.settings import ProjectionMode, Settings
+from adapters.settings import ProjectionMode, Settings, load_settings
 from domain.rulesets import RuleBook
 from service.application import Clock, PathwayApplication, utc_now
 
@@ -63,17 +63,36 @@ def build_application(
     rule_book: RuleBook | None = None,
     snapshot_interval: int = 200,
     prepare: bool = True,
+    key_encryption_key: str | None = None,
 ) -> PathwayApplication:
     """The write application alone (what `bootstrap` builds first); `rule_book` defaults to
-    the rule sets in force, none switched on."""
+    the rule sets in force, none switched on; `key_encryption_key` to ASB_KEY_ENCRYPTION_KEY."""
     if prepare:
         open_store(store)
-    return PathwayApplication(
+    application = PathwayApplication(
         persistence_env(store),
         clock=clock,
         rule_book=RuleBook.with_switches(()) if rule_book is None else rule_book,
         snapshot_interval=snapshot_interval,
     )
+    kek = load_settings().key_encryption_key if key_encryption_key is None else key_encryption_key
+    attach_key_ring(application, store, kek)
+    return application
+
+
+def attach_key_ring(application: PathwayApplication, store: StoreSettings, kek: str) -> None:
+    """Give the application's mapper the subject keys, wrapped by the key-encryption key."""
+    from adapters.driven.store.keys import SubjectKeys, decode_kek, kek_file_beside
+    from adapters.settings import SettingsError
+
+    if kek:
+        key = decode_kek(kek)
+    elif store.sqlite_path is not None:
+        key = kek_file_beside(store.sqlite_path)
+    else:
+        raise SettingsError("ASB_KEY_ENCRYPTION_KEY is required on PostgreSQL (base64 of 32 "
+                            "random bytes, e.g. from `openssl rand -base64 32`)")
+    application.mapper.keyring = SubjectKeys(application.recorder, key)  # type: ignore[attr-defined]
 
 
 def build_log_reader(application: PathwayApplication) -> LogReader:
@@ -134,7 +153,8 @@ def bootstrap(
     stack = ExitStack()
     book = settings.rule_book() if rule_book is None else rule_book
     application = build_application(store, clock=clock, rule_book=book,
-                                    snapshot_interval=snapshot_interval, prepare=False)
+                                    snapshot_interval=snapshot_interval, prepare=False,
+                                    key_encryption_key=settings.key_encryption_key or None)
     stack.callback(application.close)
     users = UserStore(store, token_lifetime=settings.token_lifetime)
     stack.callback(users.close)

@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     ASB_AUTH_FAILURES_PER_MINUTE  bad tokens one client address may send a minute (10; 429
                                   after; 0 turns the limit off)
     ASB_OPENAPI       serve /openapi.json to authenticated users (true) or not at all (false)
+    ASB_KEY_ENCRYPTION_KEY  base64 of 32 bytes: wraps the per-subject data keys (required on
+                      PostgreSQL; an embedded SQLite file makes one beside itself if unset)
     """
 
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
@@ -62,6 +64,7 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1024 * 1024, gt=0)
     auth_failures_per_minute: int = Field(default=10, ge=0)
     openapi: bool = True
+    key_encryption_key: str = Field(default="", repr=False)
 
     @classmethod
     def settings_customise_sources(

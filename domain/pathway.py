@@ -14,6 +14,7 @@ from domain.calendar import age_on, local_date
 from domain.commands import Command
 from domain.errors import DomainValidationError
 from domain.events import PERSON_EVENTS
+from domain.events.base import ERASED
 from domain.instruments import SEVERITY, Kind, S, is_live
 from domain.records import Instrument
 from domain.values import Subject
@@ -183,6 +184,13 @@ def _cpn(p: Pathway, e: Any) -> None:
     p._move(e.warning_id, e, S.ESCALATED)
 
 
+def _erased(p: Pathway, e: Any) -> None:
+    """The aggregate keeps no more of the subject than the erased log does."""
+    pseudonym = p.subject.pseudonym if p.subject is not None else None
+    p.subject = Subject(name=ERASED, pseudonym=pseudonym)
+    p.conduct_summary = ERASED
+
+
 Pathway.APPLIERS = SHARED_APPLIERS | {
     "pathway_opened": _opened,
     "early_intervention": lambda p, e: p._note(e, "early_intervention", e.intervention_id, e.kind),
@@ -231,5 +239,6 @@ Pathway.APPLIERS = SHARED_APPLIERS | {
     "surrendered_items_resolved": lambda p, e: p._move(
         e.instrument_id, e, items_outcome=e.outcome, items_outcome_at=e.occurred_at),
     "pathway_closed": _closed,
+    "subject_erased": _erased,
     "pathway_reopened": lambda p, e: setattr(p, "closed_outcome", None),
 }

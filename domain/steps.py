@@ -298,6 +298,9 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
              done="Sharing with a partner agency ended", category="sharing"),
     StepSpec("pathway_closed", "Close the pathway", bases.CASE_BASIS,
              done="Case closed", category="case"),
+    StepSpec("subject_erased", "Erase the subject's personal data",
+             "UK GDPR Art 17; DPA 2018 s.47",
+             done="Subject's personal data erased", category="data protection"),
     StepSpec("pathway_reopened", "Reopen the pathway", bases.CASE_BASIS,
              done="Case reopened", category="case"),
 )
@@ -439,6 +442,7 @@ SHARING_AGREED = "sharing_agreed"
 SHARING_REVOKED = "sharing_revoked"
 PATHWAY_CLOSED = "pathway_closed"
 PATHWAY_REOPENED = "pathway_reopened"
+SUBJECT_ERASED = "subject_erased"
 CLOSURE_NOTICE_ISSUED = "closure_notice_issued"
 CLOSURE_NOTICE_SERVED = "closure_notice_served"
 CLOSURE_NOTICE_EXTENDED = "closure_notice_extended"

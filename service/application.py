@@ -120,7 +120,10 @@ class PathwayApplication(Application[UUID]):
         new = project(agg, [event])
         assert new is not None
         self._remember(new)
-        if event.originator_version % self.snapshot_interval == 0:
+        # After an erasure older snapshots hold the subject under the destroyed key: a fresh
+        # one, holding only the erased subject, is what the stream loads from from now on.
+        if (event.originator_version % self.snapshot_interval == 0
+                or getattr(type(event), "destroys_subject_key", False)):
             self.snapshot(new)
         return event
 

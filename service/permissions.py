@@ -36,6 +36,8 @@ OVERRIDE_STEP = steps.OVERRIDE_AUTHORISED
 STREAM_KINDS = ("pathway", "place", "incident")
 #: Steps that change who may see a case: its owning agency's decision alone.
 SHARING_STEPS = frozenset({steps.SHARING_AGREED, steps.SHARING_REVOKED})
+#: Erasure is a supervisor's decision on a data subject's request or a retention review.
+SUPERVISOR_ONLY_STEPS = frozenset({steps.SUBJECT_ERASED})
 #: An override is authorised by a supervisor whose rank is on record (the event carries it).
 OVERRIDE_NEEDS_RANK = True
 
@@ -102,7 +104,7 @@ class Policy:
 #: the support track, analysts pseudonymised rows. Admins manage users and audit access;
 #: they read no case data.
 ROLE_POLICY: Mapping[str, Policy] = {
-    "officer": Policy(records=ALL_STEPS, opens=frozenset(STREAM_KINDS), overrides=True,
+    "officer": Policy(records=ALL_STEPS - SUPERVISOR_ONLY_STEPS, opens=frozenset(STREAM_KINDS), overrides=True,
                       exports=True),
     "supervisor": Policy(records=ALL_STEPS, opens=frozenset(STREAM_KINDS), overrides=True,
                          exports=True, audits=True),

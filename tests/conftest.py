@@ -10,6 +10,11 @@ import pytest
 
 DEFAULT_TEST_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
 
+#: The tests' key-encryption key (PostgreSQL needs one configured; SQLite would make a file).
+#: Set at import so CLI subprocesses inherit it. A test value, protecting no real data.
+TEST_KEY_ENCRYPTION_KEY = "dGVzdC1vbmx5LWtleS1lbmNyeXB0aW9uLWtleS0zMmI="
+os.environ.setdefault("ASB_KEY_ENCRYPTION_KEY", TEST_KEY_ENCRYPTION_KEY)
+
 
 @pytest.fixture(scope="session")
 def postgres_url() -> str:

@@ -10,6 +10,7 @@ import hashlib
 import json
 from datetime import datetime
 from enum import Enum
+from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 from uuid import UUID
 
@@ -17,10 +18,33 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validato
 
 GENESIS_HASH = "0" * 64
 
+#: What a personal field reads as once its subject's key is destroyed (or was never given).
+ERASED = "[erased]"
 
-def canonical_bytes(topic: str, body: dict[str, Any]) -> bytes:
+#: Envelope version 2: personal fields are kept out of the hashed body (they are stored
+#: encrypted with the subject's key and bound to the event's hash), so the chain still
+#: verifies after the key is destroyed. Version 1 events hashed them in plain text.
+PERSONAL_OUTSIDE_HASH = 2
+
+
+def without_personal(body: dict[str, Any], personal: Iterable[str]) -> dict[str, Any]:
+    """`body` without the dotted `personal` paths (a copy; the body is not changed)."""
+    out = dict(body)
+    for path in personal:
+        head, _, rest = path.partition(".")
+        if not rest:
+            out.pop(head, None)
+        elif isinstance(out.get(head), dict):
+            out[head] = without_personal(out[head], (rest,))
+    return out
+
+
+def canonical_bytes(topic: str, body: dict[str, Any], personal: Iterable[str] = ()) -> bytes:
     """Topic and JSON body as hashed. An event read through an upcaster is checked against
-    the body as it was stored, since its hash was sealed over that version."""
+    the body as it was stored, since its hash was sealed over that version. From envelope
+    version 2 the `personal` paths are left out."""
+    if int(body.get("schema_version", 1)) >= PERSONAL_OUTSIDE_HASH:
+        body = without_personal(body, personal)
     text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return (topic + "\n" + text).encode("utf-8")
 
@@ -62,7 +86,10 @@ class DomainEvent(BaseModel):
     added_fields: ClassVar[frozenset[str]] = frozenset()
     #: The envelope's format version. An event class's own fields evolve by eventsourcing's
     #: convention instead: a `class_version` class attribute and `upcast_vN_vN+1` methods.
-    schema_version: int = 1
+    schema_version: int = PERSONAL_OUTSIDE_HASH
+    #: Personal and special-category fields (dotted paths) and what each reads as once its
+    #: subject is erased: stored encrypted with the subject's key, outside the hash.
+    personal: ClassVar[Mapping[str, Any]] = {}
 
     originator_id: UUID
     originator_version: int = Field(ge=1)
@@ -114,10 +141,11 @@ class DomainEvent(BaseModel):
         return data
 
     def canonical(self) -> bytes:
-        """The bytes the hash covers: topic plus the stored body without `hash`."""
+        """The bytes the hash covers: topic plus the stored body without `hash` (from
+        envelope version 2, without the personal fields either)."""
         data = self.as_stored()
         data.pop("hash", None)
-        return canonical_bytes(self.topic(), data)
+        return canonical_bytes(self.topic(), data, self.personal)
 
     def compute_hash(self) -> str:
         return hashlib.sha256(self.canonical()).hexdigest()

@@ -5,11 +5,12 @@ Class paths are stored topics: rename only with a registered topic and upcaster.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from pydantic import AwareDatetime
 
-from domain.events.base import DomainEvent
+from domain.events.base import ERASED, DomainEvent
 from domain.events.fields import (
     ArrestedFields,
     BreachRecordedFields,
@@ -44,6 +45,7 @@ from domain.events.fields import (
     SupportReferralMadeFields,
     SupportReferralUpdatedFields,
 )
+from domain.events.fields_privacy import SubjectErasedFields
 from domain.events.fields_lifecycle import (
     ArrestApplicantInformedFields,
     ItemsSurrenderedFields,
@@ -61,6 +63,10 @@ from domain.events.fields_orders import (
 
 class PathwayOpened(DomainEvent, PathwayOpenedFields):
     step: ClassVar[str] = "pathway_opened"
+    personal: ClassVar[Mapping[str, Any]] = {
+        "subject.name": ERASED, "subject.date_of_birth": None,
+        "subject.vulnerabilities": (ERASED,), "conduct_summary": ERASED,
+    }
 
 
 class IncidentLinked(DomainEvent, IncidentLinkedFields):
@@ -95,6 +101,7 @@ class ConsultationRecorded(DomainEvent, ConsultationRecordedFields):
 
 class ProportionalityAssessed(DomainEvent, ProportionalityAssessedFields):
     step: ClassVar[str] = "proportionality_assessed"
+    personal: ClassVar[Mapping[str, Any]] = {"vulnerability": ERASED}
 
 
 class CpwIssued(DomainEvent, CpwIssuedFields):
@@ -242,6 +249,14 @@ class SharingRevoked(DomainEvent, SharingRevokedFields):
     step: ClassVar[str] = "sharing_revoked"
 
 
+class SubjectErased(DomainEvent, SubjectErasedFields):
+    """The subject's personal data erased: saving it destroys the subject's data key in the
+    same transaction, so every earlier entry's personal fields read as erased."""
+
+    step: ClassVar[str] = "subject_erased"
+    destroys_subject_key: ClassVar[bool] = True
+
+
 class PathwayClosed(DomainEvent, PathwayClosedFields):
     step: ClassVar[str] = "pathway_closed"
 
@@ -291,5 +306,6 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     SharingAgreed,
     SharingRevoked,
     PathwayClosed,
+    SubjectErased,
     PathwayReopened,
 )

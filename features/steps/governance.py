@@ -72,3 +72,20 @@ def _reopen(name: str, on: str, reason: str, subject: Case, app: PathwayApplicat
 def _reopened(name: str, on: str, reason: str, subject: Case, app: PathwayApplication,
               clock: Clock) -> None:
     record(app, clock, subject.named(name).id, "pathway_reopened", moment(on), reason=reason)
+
+
+# ------------------------------------------------------------------ erasure (crypto-shredding)
+ERASURE = {"ground": "art17_request", "reason": "The subject asked for erasure"}
+
+
+@when(parsers.re(rf"{NAME}'s personal data is erased on {at('on')} at their request"),
+      target_fixture="outcome")
+def _erase(name: str, on: str, subject: Case, app: PathwayApplication, clock: Clock) -> Outcome:
+    return attempt(app, clock, subject.named(name).id, "subject_erased", moment(on), SUPERVISOR,
+                   **ERASURE)
+
+
+@given(parsers.re(rf"{NAME}'s personal data was erased on {at('on')} at their request"))
+def _erased(name: str, on: str, subject: Case, app: PathwayApplication, clock: Clock) -> None:
+    record(app, clock, subject.named(name).id, "subject_erased", moment(on), SUPERVISOR,
+           **ERASURE)

@@ -266,11 +266,20 @@ def _assert_flagged(db: Path, stream: UUID, position: int) -> str:
 
 
 def test_verify_fails_after_one_byte_is_changed_by_sql_from_another_process(copy: Path) -> None:
-    sql = ("UPDATE stored_events SET state = CAST(replace(CAST(state AS TEXT), 'Dean Harrow', "
-           f"'Dean Harrov') AS BLOB) WHERE originator_id = '{sid('dean').hex}' "
+    sql = ("UPDATE stored_events SET state = CAST(replace(CAST(state AS TEXT), '\"drugs\"', "
+           f"'\"drugz\"') AS BLOB) WHERE originator_id = '{sid('dean').hex}' "
            "AND originator_version = 1;")
     sql_from_another_process(copy, sql)
     assert "modified" in _assert_flagged(copy, sid("dean"), 1)
+
+
+def test_verify_fails_after_the_encrypted_personal_fields_are_changed(copy: Path) -> None:
+    version, state = _dean_rows(copy)[0]
+    at = state.index(b'"sealed":"') + len('"sealed":"') + 30  # inside the ciphertext
+    changed = state[:at] + (b"B" if state[at:at + 1] != b"B" else b"C") + state[at + 1:]
+    rows(copy, "UPDATE stored_events SET state=? WHERE originator_id=? AND originator_version=?",
+         changed, sid("dean").hex, version)
+    assert "personal fields fail authentication" in _assert_flagged(copy, sid("dean"), version)
 
 
 def test_verify_fails_after_one_byte_is_changed_with_python(copy: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from domain import rules_court, rules_lifecycle, rules_orders, rules_person, rules_place
-from domain import rules_records, rules_soft
+from domain import rules_privacy, rules_records, rules_soft
 from domain.guards import Guard
 from domain.model import GUARDS
 from domain.registry import RULES
@@ -54,7 +54,7 @@ def test_a_case_stream_module_alone_decides_with_every_guard(module: str) -> Non
 
 def test_every_guard_a_rules_module_defines_is_in_its_declared_list() -> None:
     assert RULES == (rules_person, rules_court, rules_orders, rules_place, rules_lifecycle,
-                     rules_soft, rules_records)
+                     rules_soft, rules_records, rules_privacy)
     for module in RULES:
         defined = {id(v) for v in vars(module).values() if isinstance(v, Guard)}
         assert defined == {id(g) for g in module.GUARDS}, module.__name__

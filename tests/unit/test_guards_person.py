@@ -38,6 +38,7 @@ HYPOTHESIS = settings(max_examples=40, deadline=None,
                       suppress_health_check=[HealthCheck.too_slow])
 
 PERSON_GUARDS = {
+    "erasure_under_legal_hold", "subject_already_erased",  # test_guards_privacy.py
     "duplicate_entry", "fpn_one_per_breach",
     "instrument_lifecycle", "breach_outside_instrument_period", "dispersal_given_by_constable",
     "without_notice_interim_no_activities", "pathway_is_closed",

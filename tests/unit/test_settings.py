@@ -14,7 +14,8 @@ def test_an_explicit_environment_is_the_whole_environment(monkeypatch: pytest.Mo
     monkeypatch.setenv("ASB_RULE_SETS", "cpa2026")
     monkeypatch.setenv("ASB_PROJECTION", "external")
     assert load_settings({}) == Settings(database_url="", rule_sets="",
-                                         projection=ProjectionMode.IN_PROCESS)
+                                         projection=ProjectionMode.IN_PROCESS,
+                                         key_encryption_key="")
 
 
 def test_the_process_environment_is_read_when_none_is_given(

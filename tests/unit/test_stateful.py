@@ -764,6 +764,10 @@ class PathwayMachine(CaseMachine):
     def b_pathway_reopened(self, d: Draw, at: datetime) -> dict[str, Any]:
         return {"reason": pick(d, ["Conduct resumed at the same address", "New reports"])}
 
+    def b_subject_erased(self, d: Draw, at: datetime) -> dict[str, Any]:
+        return {"ground": pick(d, ["art17_request", "retention_expired"]),
+                "reason": "Erasure decided by the data protection officer"}
+
 
 class PlaceMachine(CaseMachine):
     CLS = Place

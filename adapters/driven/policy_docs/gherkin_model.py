@@ -19,7 +19,8 @@ POWER_ORDER: tuple[str, ...] = (
     "community_protection", "fixed_penalties", "injunctions", "arrest_and_breach",
     "criminal_behaviour_orders", "respect_orders", "dispersal", "closure",
     "support_and_proportionality",
-    "case_management", "lifecycles", "deadlines", "rule_sets", "corrections_and_integrity",
+    "case_management", "lifecycles", "data_protection", "deadlines", "rule_sets",
+    "corrections_and_integrity",
 )
 
 

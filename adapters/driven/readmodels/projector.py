@@ -48,6 +48,7 @@ from adapters.driven.readmodels.tracking import (
     read_tracking,
     save_tracking,
 )
+from adapters.driven.store.mapper import erase_personal
 from domain import steps
 from domain.events.base import DomainEvent
 from domain.model import Incident, Pathway, Place
@@ -272,6 +273,27 @@ class Projector:
         if event.step == steps.INCIDENT_REPORTED:
             conn.execute(delete(t.incidents).where(t.incidents.c.id == sid))
             conn.execute(insert(t.incidents), [incident_row(event)])
+        if event.step == steps.SUBJECT_ERASED:
+            self._rewrite_erased(conn, sid, version, kind)
+
+    def _rewrite_erased(self, conn: Connection, sid: UUID, erased_at: int, kind: str) -> None:
+        """Rewrite the stream's earlier rows from the log, which now reads the subject's
+        personal fields as erased (its key went with the erasure): no plaintext stays."""
+        for old in self.application.events.get(sid, lte=erased_at - 1):
+            assert isinstance(old, DomainEvent)
+            if not type(old).personal:
+                continue
+            # Rows from before encryption still decode in clear: erase them here too.
+            old = type(old).model_validate(erase_personal(old.model_dump(mode="json"), type(old)))
+            row = chronology_row(old, kind, None)
+            conn.execute(update(t.chronology).where(
+                t.chronology.c.stream_id == sid, t.chronology.c.version == old.originator_version,
+            ).values(payload=row["payload"]))
+            note = note_row(old)
+            if note is not None:
+                conn.execute(delete(t.notes).where(
+                    t.notes.c.stream_id == sid, t.notes.c.version == old.originator_version))
+                conn.execute(insert(t.notes), [note])
 
     def _stream_version(self, conn: Connection, batch: _Batch, sid: UUID) -> int:
         if sid not in batch.versions:

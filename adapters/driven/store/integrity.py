@@ -19,7 +19,7 @@ from eventsourcing.sqlite import SQLiteFactory
 from psycopg.sql import SQL, Identifier
 
 from domain.events.base import GENESIS_HASH, DomainEvent, canonical_bytes
-from adapters.driven.store.mapper import PydanticMapper
+from adapters.driven.store.mapper import SEALED, PydanticMapper
 from adapters.driven.store.schema import store_factory
 from adapters.driven.store.settings import StoreSettings, table_names
 
@@ -117,9 +117,10 @@ class _Checker:
         if not isinstance(self.mapper, PydanticMapper):
             return event.compute_hash()
         body = self.mapper.stored_body(stored)
-        for key in ("hash", "class_version"):
+        for key in ("hash", "class_version", SEALED):
             body.pop(key, None)
-        return hashlib.sha256(canonical_bytes(stored.topic, body)).hexdigest()
+        personal = getattr(type(event), "personal", {})
+        return hashlib.sha256(canonical_bytes(stored.topic, body, personal)).hexdigest()
 
     def end(self, stream: _Stream) -> None:
         sid, last = stream.sid, stream.version
@@ -167,6 +168,9 @@ def verify_log(settings: StoreSettings, batch_size: int = 2000,
     factory = store_factory(settings)
     try:
         mapper: Mapper[Any] = factory.mapper(transcoder=factory.transcoder())
+        if isinstance(mapper, PydanticMapper):
+            # With the subjects' keys, encrypted personal fields are authenticated too.
+            mapper.keyring = key_ring_if_configured(factory, settings)
         with snapshot_reader(factory, settings) as read:
             heads = {stream_key(k): (int(v), str(h)) for k, v, h in read("heads", batch_size)}
             checker = _Checker(mapper, heads)
@@ -186,6 +190,19 @@ def verify_log(settings: StoreSettings, batch_size: int = 2000,
             return checker.report
     finally:
         factory.close()
+
+
+def key_ring_if_configured(factory: Any, settings: StoreSettings) -> Any:
+    """The subjects' key ring when the key-encryption key is at hand (configured, or the
+    embedded file's `.kek` beside it), else None: verify never makes a key."""
+    from adapters.driven.store.keys import SubjectKeys, decode_kek
+    from adapters.settings import load_settings
+
+    text = load_settings().key_encryption_key
+    if not text and settings.sqlite_path is not None:
+        beside = settings.sqlite_path.with_name(settings.sqlite_path.name + ".kek")
+        text = beside.read_text() if beside.exists() else ""
+    return SubjectKeys(factory.application_recorder(), decode_kek(text)) if text else None
 
 
 def store_position_column(factory: Any) -> str:

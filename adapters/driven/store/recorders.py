@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
@@ -32,7 +33,7 @@ from eventsourcing.sqlite import (
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
-from adapters.driven.store import commands
+from adapters.driven.store import commands, keys
 from adapters.driven.store.settings import heads_table_for
 from service.idempotency import CommandRecord
 
@@ -61,6 +62,12 @@ def stream_heads(stored_events: Sequence[StoredEvent]) -> dict[UUID | str, tuple
     return heads
 
 
+def erasures(stored_events: Sequence[StoredEvent]) -> list[tuple[str, str]]:
+    """(subject, when) for each event in the batch whose saving destroys a subject key."""
+    when = datetime.now(UTC).isoformat()
+    return [(s.erases, when) for s in stored_events if getattr(s, "erases", "")]
+
+
 def _hash_from_state(s: StoredEvent) -> str:
     # Only reached with a mapper that does not attach `hash`; state must then be plain JSON.
     try:
@@ -76,6 +83,7 @@ class SQLiteHeadsApplicationRecorder(SQLiteApplicationRecorder):
     def __init__(self, datastore: SQLiteDatastore, events_table_name: str = "stored_events"):
         self.heads_table_name = heads_table_for(events_table_name)
         self.commands_table_name = commands.commands_table_for(events_table_name)
+        self.keys_table_name = keys.keys_table_for(events_table_name)
         super().__init__(datastore, events_table_name)
         self.upsert_head_statement = (
             f"INSERT INTO {self.heads_table_name} (originator_id, version, hash) "
@@ -91,6 +99,7 @@ class SQLiteHeadsApplicationRecorder(SQLiteApplicationRecorder):
             "originator_id TEXT PRIMARY KEY, version INTEGER NOT NULL, hash TEXT NOT NULL) "
             "WITHOUT ROWID",
             commands.sqlite_create(self.commands_table_name),
+            keys.sqlite_create(self.keys_table_name),
         ]
 
     def create_table(self) -> None:
@@ -111,6 +120,8 @@ class SQLiteHeadsApplicationRecorder(SQLiteApplicationRecorder):
                 )
                 if command is not None:
                     commands.sqlite_insert(c, self.commands_table_name, command)
+                for subject, when in erasures(stored_events):
+                    c.execute(keys.sqlite_destroy(self.keys_table_name), (subject, when, when))
                 return ids
 
     def select_command(self, command_id: str) -> CommandRecord | None:
@@ -197,6 +208,10 @@ class PostgresHeadsApplicationRecorder(PostgresApplicationRecorder):
         self.insert_command_statement = commands.pg_insert_statement(
             datastore.schema, self.commands_table_name
         )
+        self.keys_table_name = keys.keys_table_for(events_table_name)
+        self.check_identifier_length(self.keys_table_name)
+        self.sql_create_statements.append(keys.pg_create(datastore.schema, self.keys_table_name))
+        self.destroy_key_statement = keys.pg_destroy(datastore.schema, self.keys_table_name)
 
     def select_command(self, command_id: str) -> CommandRecord | None:
         return commands.pg_select(self.datastore, self.commands_table_name, command_id)
@@ -236,6 +251,9 @@ class PostgresHeadsApplicationRecorder(PostgresApplicationRecorder):
                 )
             if command is not None:
                 commands.pg_insert(heads_curs, self.insert_command_statement, command)
+            for subject, when in erasures(stored_events):
+                heads_curs.execute(self.destroy_key_statement, (subject, when, when),
+                                   prepare=False)
 
 
 def create_postgres_tables(

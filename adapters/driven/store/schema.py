@@ -20,6 +20,7 @@ from eventsourcing.sqlite import SQLiteAggregateRecorder, SQLiteFactory, SQLiteR
 from eventsourcing.utils import Environment
 
 from adapters.driven.store.commands import commands_table_for
+from adapters.driven.store.keys import keys_table_for
 from adapters.driven.store.recorders import create_postgres_tables, create_sqlite_tables
 from adapters.driven.store.settings import (
     APPLICATION_NAME,
@@ -43,7 +44,7 @@ def store_factory(settings: StoreSettings) -> InfrastructureFactory[Any]:
 
 
 def init_schema(settings: StoreSettings) -> list[str]:
-    """Create the events + stream_heads, commands and snapshots tables if missing.
+    """Create the events + stream_heads, commands, subject keys and snapshots tables if missing.
 
     Returns the names of the tables that now exist for the application (for `asb db init`).
     """
@@ -74,7 +75,8 @@ def init_schema(settings: StoreSettings) -> list[str]:
             raise TypeError(msg)
     finally:
         factory.close()
-    return [names.events, names.heads, names.snapshots, commands_table_for(names.events)]
+    return [names.events, names.heads, names.snapshots, commands_table_for(names.events),
+            keys_table_for(names.events)]
 
 
 def _ensure_wal(path: Path, timeout: float = 30.0) -> None:

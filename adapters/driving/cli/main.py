@@ -41,6 +41,8 @@ app.add_typer(db_app, name="db")
 app.add_typer(users_app, name="users")
 app.add_typer(policy_app, name="policy")
 app.add_typer(checkpoints.checkpoint_app, name="checkpoint")
+retention_app = typer.Typer(help="Retention of closed cases.", no_args_is_help=True)
+app.add_typer(retention_app, name="retention")
 app.command("serve")(serve.serve)
 app.command("project")(serve.project)
 app.command("rebuild")(serve.rebuild)
@@ -206,6 +208,25 @@ def demo() -> None:
         _fail(f"the engine refused a step of the story ({e}); see the reasons above")
     except (DemoIncompleteError, DomainValidationError) as e:
         _fail(str(e))
+
+
+@retention_app.command("review")
+def retention_review_command() -> None:
+    """List closed cases by retention review date, due ones first, with what holds them."""
+    from adapters.driven.readmodels.retention import retention_review
+    from domain.calendar import local_date
+    from domain.retention import RETENTION
+
+    with _system() as system:
+        system.read_side.refresh()
+        items = retention_review(system.store, local_date(system.clock()))
+    typer.echo(f"Retention class {RETENTION['pathway'].name}: {RETENTION['pathway'].basis}")
+    for i in items:
+        state = "DUE" if i.due else "not due"
+        held = f"; legal hold: {', '.join(i.holds)}" if i.holds else ""
+        typer.echo(f"{i.stream_id}  closed {i.closed_on}  review after {i.review_after}  "
+                   f"{state}{held}")
+    typer.echo(f"{sum(i.due for i in items)} of {len(items)} closed cases due for review")
 
 
 @app.command()

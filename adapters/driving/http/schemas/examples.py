@@ -187,6 +187,10 @@ STEP_EXAMPLES: dict[str, dict[str, Any]] = {
     steps.PATHWAY_CLOSED: {
         "occurred_at": "2026-10-01T10:00:00+01:00", "outcome": "resolved",
         "summary": "No reports for six months"},
+    steps.SUBJECT_ERASED: {
+        "occurred_at": "2027-01-04T10:00:00+00:00", "ground": "art17_request",
+        "reason": "Erasure requested by the subject; retention review found no legal hold",
+        "request_reference": "DPO/2027/12"},
     steps.PATHWAY_REOPENED: {
         "occurred_at": "2026-11-02T10:00:00+00:00",
         "reason": "New reports of intimidation at Alder House since 28 October"},
