@@ -117,11 +117,13 @@ class System:
 
     @cached_property
     def app(self) -> FastAPI:
-        """The HTTP API over this system (built on first use)."""
+        """The HTTP API and the officer web UI over this system (built on first use)."""
         from adapters.driving.http.app import create_app
+        from adapters.driving.web import mount_web
 
-        return create_app(self.application, self.users, self.read_side, clock=self.clock,
-                          limits=self.settings, audit=self.audit)
+        app = create_app(self.application, self.users, self.read_side, clock=self.clock,
+                         limits=self.settings, audit=self.audit)
+        return mount_web(app, openapi=self.settings.openapi)
 
     @cached_property
     def audit(self) -> AuditStore:
