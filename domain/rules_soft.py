@@ -5,6 +5,7 @@ from __future__ import annotations
 from domain.bases import GUIDANCE
 from domain.guards import Decision, Failure, Guard, GuardKind, guard
 from domain.instruments import Kind
+from domain.prior import assessments_before
 
 SOFT = GuardKind.SOFT
 SEVERE = ("cpn_issued", "injunction_applied", "respect_order_applied", "closure_notice_issued")
@@ -25,9 +26,8 @@ def _support(d: Decision) -> Failure | None:
        "HRA 1998 Sch.1 Art 8; Equality Act 2010 ss.15, 149 (due regard before deciding)",
        "A proportionality and equality assessment should precede a severe step", *SEVERE)
 def _assessment(d: Decision) -> Failure | None:
-    for note in d.agg.notes_of("assessment", before=d.at):
-        if note.about_step in (None, d.step):
-            return None
+    if assessments_before(d.agg.notes, d.step, d.at):
+        return None
     return Failure("No proportionality / equality assessment is recorded before this step.",
                    "Record a proportionality assessment (proportionality_assessed) first.")
 

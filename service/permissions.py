@@ -77,6 +77,11 @@ class Policy:
     #: May query the access audit (of their own agency's users; admins: everyone's).
     audits: bool = False
 
+    @property
+    def sees_names(self) -> bool:
+        """May ask an export for victims' and public witnesses' names (else initials)."""
+        return self.view is View.FULL
+
     def permits(self, action: Action, target: str = "") -> bool:
         if action is Action.RECORD:
             return target in self.records and (target != OVERRIDE_STEP or self.overrides)

@@ -16,12 +16,11 @@ import pytest
 
 from adapters.bootstrap import build_log_reader as log_of
 from adapters.driven.exports import build_export, verify_export
-from adapters.driven.exports.render_csv import HEADER_LINES
 from adapters.driving.http.routes.exports import MEDIA_TYPES
 from tests.api.cases import Case, iso, london
 from tests.api.conftest import Api
 
-MAGIC = {"pdf": b"%PDF", "docx": b"PK", "csv": b"\xef\xbb\xbfPathway export", "json": b"{"}
+MAGIC = {"pdf": b"%PDF", "docx": b"PK", "csv": b"\xef\xbb\xbfno,row_id", "json": b"{"}
 EXPORT_PATHS = [f"/api/{track}/{{{track[:-1]}_id}}/{kind}" for track in ("pathways", "places")
                 for kind in ("chronology", "proportionality", "contents")]
 
@@ -81,7 +80,8 @@ def test_json_is_the_default_and_matches_the_log(api: Api) -> None:
     case, token = _dean(api)
     body = _get(api, token, f"/api/pathways/{case.id}/chronology").json()
     assert body["schema"] == "pathway-export/1" and body["document"] == "chronology"
-    assert body["rows"] == build_export(log_of(api.application), case.id, "chronology").rows
+    assert body["rows"] == build_export(log_of(api.application), case.id, "chronology",
+                                        people=api.users).rows
     kinds = {row["event_kind"] for row in body["rows"]}
     assert kinds == {"INCIDENT", "AGENCY_ACTION"}  # interleaved, from the log
     assert body["provenance"]["log_position"]["streams"][str(case.id)] == case.get()["version"]
@@ -108,8 +108,8 @@ def test_a_csv_fetched_over_http_verifies_and_an_edited_one_does_not(
     assert later.ok and len(later.added) == 1  # entries added since: reported, not a failure
 
     lines = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"), newline="")))
-    header = lines[HEADER_LINES]
-    lines[HEADER_LINES + 1][header.index("description")] = "Something else entirely"
+    header = lines[0]
+    lines[1][header.index("description")] = "Something else entirely"
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerows(lines)
     exported.write_bytes(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
@@ -169,7 +169,8 @@ def test_proportionality_statement_and_contents_check(api: Api, fmt: str) -> Non
         assert verify_export(log_of(api.application), r.content).ok
         if fmt == "json":
             rows = json.loads(r.content)["rows"]
-            assert rows == build_export(log_of(api.application), case.id, kind).rows and rows
+            assert rows == build_export(log_of(api.application), case.id, kind,
+                                        people=api.users).rows and rows
     contents = _get(api, token, f"/api/pathways/{case.id}/contents").json()
     assert {row["document"] for row in contents["rows"]} == {"CPW of 20 January 2026"}
 

@@ -27,7 +27,6 @@ from adapters.driving.cli.script import sid
 from adapters.bootstrap import build_log_reader as log_of
 from adapters.driven.exports import build_export, render, verify_export
 from adapters.driven.exports.document import Options
-from adapters.driven.exports.render_csv import HEADER_LINES
 from adapters.driven.exports.render_docx import read as read_docx
 from domain.calendar import LONDON
 from domain.model import Actor
@@ -45,7 +44,7 @@ RUNNER = CliRunner()
 
 def csv_rows(data: bytes) -> tuple[list[str], list[list[str]]]:
     lines = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    return lines[HEADER_LINES], lines[HEADER_LINES + 1:]
+    return lines[0][:-1], [r[:-1] for r in lines[1:]]  # the last column: the provenance
 
 
 @pytest.mark.parametrize("kind", ["chronology", "proportionality"])
@@ -54,7 +53,8 @@ def test_dean_harrows_exports_in_every_format_verify_against_the_log(
         demo_app: Any, kind: str, fmt: str) -> None:
     doc = build_export(log_of(demo_app), DEAN, kind)
     data = render(doc, fmt)
-    magic = {"pdf": b"%PDF", "docx": b"PK", "csv": b"\xef\xbb\xbfPathway export", "json": b"{"}
+    magic = {"pdf": b"%PDF", "docx": b"PK", "csv": b"\xef\xbb\xbf" + doc.keys[0].encode(),
+             "json": b"{"}
     assert data.startswith(magic[fmt])
     assert len(doc.rows) > 20
     report = verify_export(log_of(demo_app), data)
@@ -62,6 +62,27 @@ def test_dean_harrows_exports_in_every_format_verify_against_the_log(
     assert report.provenance is not None and report.provenance.rows_sha256 == \
         doc.provenance.rows_sha256
     assert report.added == []
+
+
+def test_the_csv_reads_as_a_table_with_its_header_on_line_one(demo_app: Any) -> None:
+    doc = build_export(log_of(demo_app), DEAN, "chronology")
+    text = render(doc, "csv").decode("utf-8-sig")
+    table = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert len(table) == len(doc.rows) == 39  # one line per entry, nothing above the header
+    assert [r["row_id"] for r in table] == [r["row_id"] for r in doc.rows]
+    assert table[0]["description"] == doc.rows[0]["description"]
+    assert table[0]["provenance"].startswith("{") and all(not r["provenance"] for r in table[1:])
+
+
+def test_a_csv_in_the_earlier_layout_still_verifies(demo_app: Any) -> None:
+    doc = build_export(log_of(demo_app), DEAN, "chronology")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerows([["Pathway export", doc.kind, doc.case.reference, doc.case.name],
+                 ["provenance", doc.provenance.to_json()], [doc.provenance.footer()], [],
+                 doc.keys, *([r[k] for k in doc.keys] for r in doc.rows)])
+    report = verify_export(log_of(demo_app), ("\ufeff" + out.getvalue()).encode())
+    assert report.ok and report.format == "csv", report.problems
 
 
 def test_the_docx_chronology_has_the_same_row_count_as_the_csv(demo_app: Any) -> None:
@@ -337,8 +358,8 @@ def test_asb_verify_export_passes_on_a_fresh_export_and_fails_after_one_csv_cell
     assert "export verified" in text and "no entries added" in text
 
     lines = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
-    keys = lines[HEADER_LINES]
-    lines[HEADER_LINES + 5][keys.index("date")] = "3 October 2025"  # one cell edited
+    keys = lines[0]
+    lines[5][keys.index("date")] = "3 October 2025"  # one cell edited
     edited = io.StringIO()
     csv.writer(edited, lineterminator="\r\n").writerows(lines)
     out.write_bytes(("\ufeff" + edited.getvalue()).encode())

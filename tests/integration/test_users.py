@@ -83,8 +83,25 @@ def test_an_older_users_table_gains_the_expiry_columns_and_its_tokens_stop(
         users.create_table()
         users.create_table()  # idempotent
         assert users.find("PC Old").expires_at is None
+        assert users.label("u1") == "PC Old, Marlshire Police"  # no display name: the name
         user, token = users.rotate("PC Old")
         assert users.authenticate(token) == user
+
+
+def test_a_user_is_named_in_documents_by_title_number_and_display_name(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "pathway.db"
+    code, out = run(db, "users", "add", "jreid", "--agency", "Marlshire Police", "--role",
+                    "officer", "--rank", "constable", "--display-name", "Jo Reid", "--title",
+                    "PC", "--number", "1234")
+    assert code == 0, out
+    assert "Named in documents as: PC 1234 Jo Reid, Marlshire Police." in out
+    with _store(db) as users:
+        user = users.find("jreid")
+        assert (user.display_name, user.title, user.number) == ("Jo Reid", "PC", "1234")
+        assert users.label(user.id) == "PC 1234 Jo Reid, Marlshire Police"
+        assert users.label(str(uuid4())) is None
 
 
 @pytest.mark.postgres

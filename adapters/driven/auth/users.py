@@ -34,7 +34,7 @@ from domain.values import Rank
 TABLE_NAME = "users"
 DEFAULT_TOKEN_LIFETIME = timedelta(hours=12)
 #: Columns added after the first release: `create_table` adds them to an older table.
-_LATER_COLUMNS = ("expires_at", "disabled_at")
+_LATER_COLUMNS = ("expires_at", "disabled_at", "display_name", "title", "number")
 __all__ = ["ROLES", "DuplicateUserError", "Role", "UnknownUserError", "User", "UserStore",
            "hash_token"]
 
@@ -57,6 +57,17 @@ class User:
     created_at: datetime
     expires_at: datetime | None = None  # of the current token; None: issued before expiry existed
     disabled_at: datetime | None = None
+    #: How the person is named in documents: "Jo Reid"; `name` (the login name) if unset.
+    display_name: str | None = None
+    #: Rank or job title as written before a name: "PC", "Sgt", "ASB Officer".
+    title: str | None = None
+    #: Collar or staff number.
+    number: str | None = None
+
+    def label(self) -> str:
+        """`PC 1234 Jo Reid, Marlshire Police`: how a document names the person who acted."""
+        head = " ".join(p for p in (self.title, self.number, self.display_name or self.name) if p)
+        return f"{head}, {self.agency}"
 
     def active_at(self, now: datetime) -> bool:
         """Whether this user's current token may be used at `now`."""
@@ -117,6 +128,9 @@ class UserStore:
             Column("created_at", DateTime(timezone=True), nullable=False),
             Column("expires_at", DateTime(timezone=True), nullable=True),
             Column("disabled_at", DateTime(timezone=True), nullable=True),
+            Column("display_name", String(200), nullable=True),
+            Column("title", String(80), nullable=True),
+            Column("number", String(40), nullable=True),
             UniqueConstraint("name", "agency", name="users_name_agency_key"),
         )
         # Built once: every request runs it, and building a select costs more than running it.
@@ -157,16 +171,19 @@ class UserStore:
 
     # ------------------------------------------------------------------ use cases
     def add(self, name: str, agency: str, role: str | Role,
-            rank: str | Rank | None = None) -> tuple[User, str]:
+            rank: str | Rank | None = None, *, display_name: str | None = None,
+            title: str | None = None, number: str | None = None) -> tuple[User, str]:
         """Add a user; returns the user and their bearer token (shown once, never stored),
-        valid until `user.expires_at`."""
+        valid until `user.expires_at`. `display_name`, `title` and `number` say how
+        documents name them (`User.label`)."""
         name, agency = name.strip(), agency.strip()
         if not name or not agency:
             raise ValueError("name and agency must not be empty")
         now = self.clock()
         user = User(id=str(uuid4()), name=name, agency=agency, role=_normalise_role(role),
                     rank=_normalise_rank(rank), created_at=now,
-                    expires_at=now + self.token_lifetime)
+                    expires_at=now + self.token_lifetime, display_name=_blank(display_name),
+                    title=_blank(title), number=_blank(number))
         token = secrets.token_urlsafe(32)
         with self.engine.begin() as conn:
             taken = conn.execute(
@@ -178,7 +195,8 @@ class UserStore:
             conn.execute(insert(self.table).values(
                 id=user.id, name=user.name, agency=user.agency, role=user.role, rank=user.rank,
                 token_sha256=hash_token(token), created_at=user.created_at,
-                expires_at=user.expires_at,
+                expires_at=user.expires_at, display_name=user.display_name,
+                title=user.title, number=user.number,
             ))
         return user, token
 
@@ -237,6 +255,17 @@ class UserStore:
         self._set(user, token_sha256=hash_token(token), expires_at=expires_at)
         return replace(user, expires_at=expires_at), token
 
+    def get(self, user_id: str) -> User | None:
+        """The user with this id, or None (documents fall back to the id)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(*self._columns()).where(self.table.c.id == user_id)).first()
+        return None if row is None else self._user(row)
+
+    def label(self, user_id: str) -> str | None:
+        """How documents name the user (the exports' `People` port), or None if unknown."""
+        user = self.get(user_id)
+        return None if user is None else user.label()
+
     def list(self) -> list[User]:
         with self.engine.connect() as conn:
             rows = conn.execute(
@@ -252,14 +281,21 @@ class UserStore:
     def _columns(self) -> tuple[Column[Any], ...]:
         c = self.table.c
         return (c.id, c.name, c.agency, c.role, c.rank, c.created_at, c.expires_at,
-                c.disabled_at)
+                c.disabled_at, c.display_name, c.title, c.number)
 
     @staticmethod
     def _user(row: Any) -> User:
         return User(id=row.id, name=row.name, agency=row.agency, role=row.role, rank=row.rank,
                     created_at=_utc(row.created_at),
                     expires_at=_utc(row.expires_at) if row.expires_at else None,
-                    disabled_at=_utc(row.disabled_at) if row.disabled_at else None)
+                    disabled_at=_utc(row.disabled_at) if row.disabled_at else None,
+                    display_name=row.display_name, title=row.title, number=row.number)
+
+
+def _blank(value: str | None) -> str | None:
+    """Stripped, or None when empty."""
+    value = (value or "").strip()
+    return value or None
 
 
 def _utc(moment: datetime) -> datetime:

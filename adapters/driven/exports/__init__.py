@@ -20,7 +20,7 @@ from uuid import UUID
 from adapters.driven.exports.document import KINDS, CaseInfo, ExportDocument, Options
 from adapters.driven.exports.formats import NAMES as FORMATS
 from adapters.driven.exports.formats import get as get_format
-from adapters.driven.exports.ports import LogReader
+from adapters.driven.exports.ports import LogReader, People
 
 if TYPE_CHECKING:
     from adapters.driven.exports.log import CaseLog
@@ -41,19 +41,34 @@ TITLES = {"chronology": "Chronology", "proportionality": "Proportionality statem
 
 
 def build_export(log: LogReader, stream_id: UUID, kind: str, options: Options | None = None, *,
-                 at: dict[str, int] | None = None,
-                 generated_at: datetime | None = None) -> ExportDocument:
-    """Build the rows of a `kind` export of a pathway or place, from the log (up to `at`)."""
+                 at: dict[str, int] | None = None, generated_at: datetime | None = None,
+                 people: People | None = None) -> ExportDocument:
+    """Build the rows of a `kind` export of a pathway or place, from the log (up to `at`);
+    `people` names the users who acted (without it, or for an unknown id, the id is shown)."""
     from adapters.driven.exports.log import load_case
 
     if kind not in KINDS:
         raise ValueError(f"unknown export kind {kind!r}; expected one of {', '.join(KINDS)}")
-    return build_from_log(log, load_case(log, stream_id, at), kind, options, generated_at)
+    case_log = load_case(log, stream_id, at)
+    return build_from_log(log, case_log, kind, options, generated_at,
+                          names=resolve_people(people, case_log))
+
+
+def resolve_people(people: People | None, log: CaseLog) -> dict[str, str]:
+    """user id -> document name, for every actor in the case log the port knows."""
+    if people is None:
+        return {}
+    actors = {e.actor for e in log.events} | {
+        e.actor for events in log.incidents.values() for e in events}
+    found = {a: people.label(a) for a in sorted(actors)}
+    return {a: name for a, name in found.items() if name}
 
 
 def build_from_log(reader: LogReader, log: CaseLog, kind: str, options: Options | None = None,
-                   generated_at: datetime | None = None) -> ExportDocument:
-    """Build an export from an already loaded `CaseLog` (verification loads it itself)."""
+                   generated_at: datetime | None = None,
+                   names: dict[str, str] | None = None) -> ExportDocument:
+    """Build an export from an already loaded `CaseLog` (verification loads it itself);
+    `names` maps user ids to how the document names them."""
     from adapters.driven.exports import chronology, contents, proportionality
     from adapters.driven.exports.facts import index
     from adapters.driven.exports.log import max_notification_id
@@ -61,7 +76,7 @@ def build_from_log(reader: LogReader, log: CaseLog, kind: str, options: Options 
 
     options = options or Options()
     stream_id = log.stream_id
-    facts = index(log)
+    facts = index(log, names or {})
     case = CaseInfo(log.kind, str(stream_id), facts.case_ref,
                     facts.title_name or facts.case_ref)
     title = TITLES[kind]
@@ -73,8 +88,12 @@ def build_from_log(reader: LogReader, log: CaseLog, kind: str, options: Options 
         doc.notes.append(f"{len(rows)} entries, sorted by when they happened (London time). "
                          f"Filters: {options.describe()}.")
     elif kind == "proportionality":
-        doc = ExportDocument(kind, title, case, proportionality.COLUMNS,
-                             proportionality.build(facts), options)
+        from adapters.driven.exports.statement import frame
+
+        rows = proportionality.build(facts)
+        doc = ExportDocument(kind, title, case, proportionality.COLUMNS, rows, options)
+        exhibits = next((r["exhibit_refs"] for r in rows if r["topic"] == "exhibits"), "")
+        doc.frame = frame(facts, options, tuple(x for x in exhibits.split(", ") if x))
         doc.notes.append("Draft for the lead officer's witness statement: generated from the "
                          "log; check, complete and sign before use.")
     else:
@@ -89,6 +108,7 @@ def build_from_log(reader: LogReader, log: CaseLog, kind: str, options: Options 
         streams=streams, max_notification_id=max_notification_id(reader, streams),
         chain_hash=log.head_hash, rows_sha256=rows_sha256(doc.rows, doc.keys),
         row_count=len(doc.rows), options=options.as_dict(), columns=doc.keys,
+        people=dict(names or {}),
     )
     return doc
 

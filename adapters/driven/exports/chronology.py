@@ -142,7 +142,7 @@ def _relates(e: DomainEvent) -> int | None:
 def _base(e: DomainEvent, facts: CaseFacts) -> Row:
     date, t_from, t_to = when_parts(e)
     action_taken, category = action(e.step)
-    officer = e.actor + (f" ({label(e.rank)})" if e.rank else "")
+    officer = facts.officer(e)
     if e.on_behalf_of:
         officer += f" on behalf of {e.on_behalf_of}"
     evidence = list(e.evidence)
@@ -214,7 +214,7 @@ def incident_row(e: DomainEvent, facts: CaseFacts, findings: dict[Any, str],
     row["legal_significance"] = incident_significance(e, facts)
     links = facts.links.get(e.originator_id, [])
     row["action"] = "Incident reported" + "".join(
-        f"; linked {day(link.occurred_at)} by {link.actor} "
+        f"; linked {day(link.occurred_at)} by {facts.name_of(link.actor)} "
         f"({row_id(link.originator_id, link.originator_version)})" for link in links)
     row["tags"] = _tags(row, facts)
     return row
@@ -300,7 +300,7 @@ def _apply_corrections(rows: list[Row], facts: CaseFacts, folded: dict[int, str]
         row = by_id.get(target)
         for c in facts.corrections[version]:
             data: Any = c
-            note = (f"Corrected {moment(c.occurred_at)} by {c.actor} (entry "
+            note = (f"Corrected {moment(c.occurred_at)} by {facts.name_of(c.actor)} (entry "
                     f"{row_id(c.originator_id, c.originator_version)}): {data.correction}. "
                     f"Reason: {data.reason}").replace("..", ".")
             if row is not None:
@@ -310,10 +310,11 @@ def _apply_corrections(rows: list[Row], facts: CaseFacts, folded: dict[int, str]
             appendix.append({
                 "row_id": target, "original_date": f"{d} {t}".strip(),
                 "original_description": describe(original, facts),
-                "original_recorded": f"{moment(original.recorded_at)} by {original.actor}",
+                "original_recorded":
+                    f"{moment(original.recorded_at)} by {facts.name_of(original.actor)}",
                 "original_hash": original.hash,
                 "correction_row_id": row_id(c.originator_id, c.originator_version),
-                "corrected": f"{moment(c.recorded_at)} by {c.actor}",
+                "corrected": f"{moment(c.recorded_at)} by {facts.name_of(c.actor)}",
                 "correction": data.correction, "reason": data.reason,
             })
     return appendix

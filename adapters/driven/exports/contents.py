@@ -240,7 +240,7 @@ CHECKS: dict[str, CheckFn] = {
     "compliance_time": lambda e, f: _has(e.comply_by, moment(e.comply_by)) if e.comply_by else
     _missing("Record the time by which each requirement must be met (comply_by)"),
     "appeal_information": _cpn_appeal,
-    "issuer": lambda e, f: (PRESENT, f"{e.actor}, {label(e.issuer_authority)}, "
+    "issuer": lambda e, f: (PRESENT, f"{f.name_of(e.actor)}, {label(e.issuer_authority)}, "
                             f"{day(e.occurred_at)}", ""),
     "fpn_particulars": _fpn_particulars,
     "fpn_amount": lambda e, f: (PRESENT, money(e.amount) + "; no discount recorded", ""),

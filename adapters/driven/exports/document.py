@@ -11,6 +11,8 @@ from datetime import date
 from typing import Any
 
 KINDS = ("chronology", "proportionality", "contents")
+#: The export options naming the proceedings (the witness statement's heading).
+PROCEEDINGS = ("court", "case_number", "claimant", "defendant")
 
 Row = dict[str, str]
 
@@ -31,15 +33,21 @@ class Options:
     only: tuple[str, ...] = ()  # step names, categories, INCIDENT or AGENCY_ACTION
     agencies: tuple[str, ...] = ()  # case-insensitive parts of the agency's name
     tags: tuple[str, ...] = ()  # issue tags
-    names: bool = False  # show victims' and witnesses' names instead of initials
+    names: bool = False  # show victims' and public witnesses' names instead of initials
+    #: The proceedings a witness statement is for (heading), given at export time.
+    court: str = ""
+    case_number: str = ""
+    claimant: str = ""
+    defendant: str = ""
 
     def as_dict(self) -> dict[str, Any]:
+        proceedings = {k: getattr(self, k) for k in PROCEEDINGS if getattr(self, k)}
         return {
             "date_from": self.date_from.isoformat() if self.date_from else None,
             "date_to": self.date_to.isoformat() if self.date_to else None,
             "only": list(self.only), "agencies": list(self.agencies), "tags": list(self.tags),
             "names": self.names,
-        }
+        } | proceedings
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Options:
@@ -48,7 +56,8 @@ class Options:
 
         return cls(date_from=d(data.get("date_from")), date_to=d(data.get("date_to")),
                    only=tuple(data.get("only") or ()), agencies=tuple(data.get("agencies") or ()),
-                   tags=tuple(data.get("tags") or ()), names=bool(data.get("names")))
+                   tags=tuple(data.get("tags") or ()), names=bool(data.get("names")),
+                   **{k: str(data.get(k) or "") for k in PROCEEDINGS})
 
     def describe(self) -> str:
         parts = []
@@ -58,7 +67,8 @@ class Options:
                              ("issue tags", self.tags)):
             if values:
                 parts.append(f"{name}: {', '.join(values)}")
-        parts.append("names shown" if self.names else "victims and witnesses as initials")
+        parts.append("names shown" if self.names else
+                     "members of the public as initials, professional witnesses named")
         return "; ".join(parts)
 
 
@@ -86,6 +96,7 @@ class ExportDocument:
     appendix: list[Row] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # printed under the title
     provenance: Any = None  # provenance.Provenance, set by build_export
+    frame: Any = None  # statement.Frame: the witness statement around the paragraphs
 
     @property
     def keys(self) -> list[str]:

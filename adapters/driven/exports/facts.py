@@ -43,6 +43,27 @@ class CaseFacts:
     #: incident id -> breach events that name it
     breaches_of_incident: dict[UUID, list[DomainEvent]] = field(
         default_factory=lambda: defaultdict(list))
+    #: user id -> how documents name them ("PC 1234 Jo Reid, Marlshire Police")
+    names: dict[str, str] = field(default_factory=dict)
+    _replayed: dict[int, Any] = field(default_factory=dict, repr=False)
+
+    def name_of(self, user_id: str) -> str:
+        """The user's document name, else the id itself."""
+        return self.names.get(user_id, user_id)
+
+    def person(self, e: DomainEvent) -> str:
+        """Who acted: their document name, else `id (role, rank, agency)`."""
+        if e.actor in self.names:
+            return self.names[e.actor]
+        rank = f", {e.rank.replace('_', ' ')}" if e.rank else ""
+        return f"{e.actor} ({e.role}{rank}, {e.agency})"
+
+    def officer(self, e: DomainEvent) -> str:
+        """The chronology's officer cell: their document name (without the agency, which
+        has its own column), else `id (rank)`."""
+        if e.actor in self.names:
+            return self.names[e.actor].removesuffix(f", {e.agency}")
+        return e.actor + (f" ({e.rank.replace('_', ' ')})" if e.rank else "")
 
     @property
     def case_ref(self) -> str:
@@ -81,6 +102,21 @@ class CaseFacts:
                 if e.step in steps and e.occurred_at <= event.occurred_at
                 and e.originator_version != event.originator_version]
 
+    def case_before(self, event: DomainEvent) -> Any:
+        """The pathway or place as the engine saw it when deciding `event`: its stream
+        replayed up to the entry before it (None for an incident's own event)."""
+        from domain.aggregate import replay
+        from domain.model import Pathway, Place
+
+        if event.originator_id != self.log.stream_id:
+            return None
+        version = event.originator_version
+        if version not in self._replayed:
+            before = [x for x in self.log.events if x.originator_version < version]
+            cls = Pathway if self.kind == "pathway" else Place
+            self._replayed[version] = replay(cls, before) if before else None
+        return self._replayed[version]
+
     def incident_events(self) -> list[DomainEvent]:
         return [events[0] for events in self.log.incidents.values() if events]
 
@@ -103,8 +139,8 @@ def _day(e: DomainEvent) -> str:
     return day(e.occurred_at)
 
 
-def index(log: CaseLog) -> CaseFacts:
-    facts = CaseFacts(log=log, kind=log.kind)
+def index(log: CaseLog, names: dict[str, str] | None = None) -> CaseFacts:
+    facts = CaseFacts(log=log, kind=log.kind, names=dict(names or {}))
     for e in log.events:
         facts.by_version[e.originator_version] = e
         step = e.step

@@ -12,13 +12,13 @@ from typing import Any
 from adapters.driven.exports.describe import step_name
 from adapters.driven.exports.document import Column, Row
 from adapters.driven.exports.facts import CaseFacts
+from adapters.driven.exports.statement import exhibit_initials, maker_of
 from adapters.driven.exports.text import day, label, moment, money, need
 from domain import rules_records, steps
-from domain.aggregate import replay
 from domain.conduct import continuing_conduct
+from domain.prior import assessments_before, consultations_before
 from domain.events.base import DomainEvent
 from domain.guards import GuardKind
-from domain.pathway import Pathway
 from domain.registry import guards_for
 
 COLUMNS: tuple[Column, ...] = (
@@ -34,8 +34,18 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 class _Paragraphs:
-    def __init__(self) -> None:
+    def __init__(self, initials: str) -> None:
         self.rows: list[Row] = []
+        self.initials = initials
+        #: the log's exhibit reference -> the maker's (JR/1, JR/2 ... in order of mention)
+        self.exhibits: dict[str, str] = {}
+        self.described: dict[str, str] = {}
+
+    def exhibit(self, ref: str, description: str = "") -> str:
+        if ref not in self.exhibits:
+            self.exhibits[ref] = f"{self.initials}/{len(self.exhibits) + 1}"
+            self.described[ref] = description
+        return self.exhibits[ref]
 
     def add(self, step_row: str, heading: str, topic: str, text: str,
             exhibits: str = "") -> None:
@@ -45,7 +55,7 @@ class _Paragraphs:
 
 
 def build(facts: CaseFacts) -> list[Row]:
-    out = _Paragraphs()
+    out = _Paragraphs(exhibit_initials(facts.name_of(maker_of(facts))))
     who = facts.title_name or facts.case_ref
     escalations = [e for e in facts.log.events if e.step in steps.ESCALATION_STEPS]
     intro = "Introduction"
@@ -65,6 +75,12 @@ def build(facts: CaseFacts) -> list[Row]:
         out.add("", intro, "decision", "No escalation step is recorded in this case.")
     for e in escalations:
         _step(out, facts, e)
+    if out.exhibits:
+        listed = "; ".join(
+            f"{mine}: {out.described[ref] or 'exhibit'} (logged as {ref})"
+            for ref, mine in out.exhibits.items())
+        out.add("", "Exhibits", "exhibits", f"I produce the following exhibits: {listed}.",
+                ", ".join(out.exhibits.values()))
     return out.rows
 
 
@@ -72,11 +88,11 @@ def _step(out: _Paragraphs, facts: CaseFacts, e: DomainEvent) -> None:
     row = facts.row(e)
     action = step_name(e.step)
     heading = f"{action}, {day(e.occurred_at)} (row {row})"
-    exhibits = ", ".join(x.exhibit for x in e.evidence)
+    exhibits = ", ".join(out.exhibit(x.exhibit, x.description or "") for x in e.evidence)
     data: Any = e
 
     about = f" in respect of {facts.subject_name}" if facts.kind == "pathway" else ""
-    decision = (f"On {moment(e.occurred_at)}, {_person(e)} recorded the step \"{action}\""
+    decision = (f"On {moment(e.occurred_at)}, {facts.person(e)} recorded the step \"{action}\""
                 f"{about}, under {e.legal_basis or 'no recorded legal basis'} (chronology row "
                 f"{row}).")
     conduct = getattr(data, "conduct", None)
@@ -95,14 +111,9 @@ def _step(out: _Paragraphs, facts: CaseFacts, e: DomainEvent) -> None:
     out.add(row, heading, "support", _support(facts, e))
     out.add(row, heading, "vulnerability and equality", _assessment(facts, e))
     out.add(row, heading, "consultation", _consultation(facts, e))
-    out.add(row, heading, "decision maker", _decision_maker(e))
+    out.add(row, heading, "decision maker", _decision_maker(facts, e))
     out.add(row, heading, "overrides", _overrides(facts, e))
     out.add(row, heading, "statutory conditions", _hard_guards(facts, e))
-
-
-def _person(e: DomainEvent) -> str:
-    rank = f", {label(e.rank)}" if e.rank else ""
-    return f"{e.actor} ({e.role}{rank}, {e.agency})"
 
 
 def _lesser_tried(facts: CaseFacts, e: DomainEvent) -> str:
@@ -192,9 +203,10 @@ def _support(facts: CaseFacts, e: DomainEvent) -> str:
 
 
 def _latest_assessment(facts: CaseFacts, e: DomainEvent) -> DomainEvent | None:
-    found = [a for a in facts.before(e, steps.PROPORTIONALITY_ASSESSED)
-             if getattr(a, "for_step", None) in (None, e.step)]
-    return found[-1] if found else None
+    """The last assessment the engine counted for this step (domain.prior)."""
+    case = facts.case_before(e)
+    found = assessments_before(case.notes, e.step, e.occurred_at) if case is not None else []
+    return facts.by_version.get(found[-1].version) if found else None
 
 
 def _assessment(facts: CaseFacts, e: DomainEvent) -> str:
@@ -208,7 +220,7 @@ def _assessment(facts: CaseFacts, e: DomainEvent) -> str:
         parts.append("No proportionality, vulnerability or equality assessment is recorded "
                      "before this step.")
         return " ".join(parts)
-    parts.append(f"The proportionality assessment by {_person(a)} on {moment(a.occurred_at)} "
+    parts.append(f"The proportionality assessment by {facts.person(a)} on {moment(a.occurred_at)} "
                  f"(row {facts.row(a)}) records:")
     for name, value in (("vulnerability", a.vulnerability),
                         ("Equality Act 2010 (ss.15, 149)", a.equality_act),
@@ -222,8 +234,9 @@ def _assessment(facts: CaseFacts, e: DomainEvent) -> str:
 
 
 def _consultation(facts: CaseFacts, e: DomainEvent) -> str:
-    found = [c for c in facts.before(e, steps.CONSULTATION_RECORDED)
-             if getattr(c, "about_step", None) in (None, e.step)]
+    case = facts.case_before(e)
+    notes = consultations_before(case.notes, e.step, e.occurred_at) if case is not None else []
+    found = [facts.by_version[n.version] for n in notes if n.version in facts.by_version]
     parts = []
     for c in found:
         data: Any = c
@@ -240,9 +253,9 @@ def _consultation(facts: CaseFacts, e: DomainEvent) -> str:
     return text
 
 
-def _decision_maker(e: DomainEvent) -> str:
+def _decision_maker(facts: CaseFacts, e: DomainEvent) -> str:
     data: Any = e
-    text = (f"Decision maker: {_person(e)}; decided {moment(e.occurred_at)}, recorded "
+    text = (f"Decision maker: {facts.person(e)}; decided {moment(e.occurred_at)}, recorded "
             f"{moment(e.recorded_at)}; rule set {e.rule_set}.")
     rank = getattr(data, "authorised_by_rank", None)
     if rank is not None:
@@ -258,14 +271,15 @@ def _overrides(facts: CaseFacts, e: DomainEvent) -> str:
     soft = [g for g in guards_for(e.step) if g.kind is GuardKind.SOFT]
     used = [facts.overrides[o] for o in e.overrides_used if o in facts.overrides]
     if not soft:
-        return "No guidance (SOFT) guard applies to this step."
+        return "No guidance applies to this step that could be overridden."
     parts = []
     for o in used:
         data: Any = o
-        parts.append(f"guard {data.guard_code} was overridden by {_person(o)} on "
+        parts.append(f"the guidance \"{_guard_title(e.step, data.guard_code)}\" was "
+                     f"overridden by {facts.person(o)} on "
                      f"{day(o.occurred_at)} (row {facts.row(o)}), reason: \"{data.reason}\"")
     overridden = {getattr(o, "guard_code", "") for o in used}
-    met = [f"{g.title.lower()} ({g.code})" for g in soft if g.code not in overridden]
+    met = [g.title.lower() for g in soft if g.code not in overridden]
     text = ""
     if parts:
         text = "Guidance overridden with a supervisor's authority: " + "; ".join(parts) + ". "
@@ -274,19 +288,36 @@ def _overrides(facts: CaseFacts, e: DomainEvent) -> str:
     return text.strip()
 
 
-def _continued(facts: CaseFacts, warning_id: Any, until: DomainEvent,
-               categories: tuple[str, ...] = ()) -> DomainEvent | None:
+def _guard_title(step: str, code: str) -> str:
+    """A guard's plain-English title (its code is for machines, not for a court)."""
+    found = [g.title for g in guards_for(step) if g.code == code]
+    return found[0] if found else "guidance for this step"
+
+
+def _continued(facts: CaseFacts, warning_id: Any, until: DomainEvent) -> DomainEvent | None:
     """The first incident showing the warned conduct continued, by the engine's own test
-    (`domain.conduct.continuing_conduct`) over the case as it stood before `until`; only
-    links naming an incident in the log count."""
-    before = [x for x in facts.log.events if x.originator_version < until.originator_version]
-    case = replay(Pathway, before) if facts.kind == "pathway" else None
+    (`domain.conduct.continuing_conduct`) over the case as it stood before `until`, with
+    the conduct categories of the CPN that relied on the warning (the ones the engine
+    checked); only links naming an incident in the log count."""
+    case = facts.case_before(until)
     warning = case.instruments.get(warning_id) if case is not None else None
     if case is None or warning is None:
         return None
     links = [i for i in case.incidents if i.incident_id in facts.log.incidents]
-    found = continuing_conduct(links, warning, until.occurred_at, categories)
+    found = continuing_conduct(links, warning, until.occurred_at,
+                               _notice_categories(facts, warning_id, until))
     return facts.log.incidents[found[0].incident_id][0] if found else None
+
+
+def _notice_categories(facts: CaseFacts, warning_id: Any, until: DomainEvent) -> tuple[str, ...]:
+    """The categories the engine tested with: those of `until` if it is a CPN on this
+    warning, else of the first CPN on it before `until` (none: the warning's own)."""
+    if until.step == steps.CPN_ISSUED and getattr(until, "warning_id", None) == warning_id:
+        return tuple(getattr(until, "conduct_categories", ()))
+    cpns = [x for x in facts.log.events
+            if x.step == steps.CPN_ISSUED and getattr(x, "warning_id", None) == warning_id
+            and x.originator_version <= until.originator_version]
+    return tuple(getattr(cpns[0], "conduct_categories", ())) if cpns else ()
 
 
 #: Guards of the record itself (one entry per thing done): not conditions of the step.
@@ -297,7 +328,7 @@ def _hard_guards(facts: CaseFacts, e: DomainEvent) -> str:
     hard = [g for g in guards_for(e.step)
             if g.kind is GuardKind.HARD and g.code not in RECORD_GUARDS]
     if not hard:
-        return "No statutory (HARD) condition is checked for this step."
+        return "No statutory condition is checked for this step."
     items = []
     for i, g in enumerate(hard):
         evidence = _guard_evidence(facts, e, g.code)
@@ -323,7 +354,7 @@ def _guard_evidence(facts: CaseFacts, e: DomainEvent, code: str) -> str:
             return f"CPW of {day(w.occurred_at)} on the same conduct (row {facts.row(w)})"
         return f"the CPW's time to comply ended {moment(w.comply_by)}"
     if code == "cpn_requires_continuing_conduct":
-        later = _continued(facts, data.warning_id, e, data.conduct_categories)
+        later = _continued(facts, data.warning_id, e)
         return (f"incident of {day(later.occurred_at)} (row {facts.row(later)}) after "
                 "the deadline" if later is not None else
                 "no incident linked before this step meets the test as the log stands "
@@ -357,5 +388,5 @@ def _guard_evidence(facts: CaseFacts, e: DomainEvent, code: str) -> str:
     if code == "dispersal_max_exclusion":
         return f"exclusion for {data.exclusion_hours} hours"
     if code == "dispersal_given_by_constable":
-        return f"given by {_person(e)}"
+        return f"given by {facts.person(e)}"
     return "met"

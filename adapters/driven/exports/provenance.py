@@ -51,6 +51,9 @@ class Provenance:
     format: str = FORMAT_ID
     #: Who generated it ("user-id (role, agency)"); empty when made by the command line.
     generated_by: str = ""
+    #: user id -> the name the document gave them, so verification names them the same way
+    #: even if a user's display name changes later.
+    people: dict[str, str] = field(default_factory=dict)
 
     @property
     def case_version(self) -> int:
@@ -76,7 +79,8 @@ class Provenance:
                              "max_notification_id": self.max_notification_id},
             "chain_hash": self.chain_hash, "rows_sha256": self.rows_sha256,
             "row_count": self.row_count, "options": self.options, "columns": self.columns,
-        } | ({"generated_by": self.generated_by} if self.generated_by else {})
+        } | ({"generated_by": self.generated_by} if self.generated_by else {}) | (
+            {"people": self.people} if self.people else {})
 
     def to_json(self) -> str:
         return json.dumps(self.as_dict(), sort_keys=True, separators=(",", ":"),
@@ -96,6 +100,7 @@ class Provenance:
             row_count=int(data["row_count"]), options=dict(data.get("options") or {}),
             columns=list(data.get("columns") or []), format=data["format"],
             generated_by=str(data.get("generated_by") or ""),
+            people={str(k): str(v) for k, v in (data.get("people") or {}).items()},
         )
 
     @classmethod

@@ -59,7 +59,7 @@ def render(doc: ExportDocument) -> bytes:
     para_style.paragraph_format.space_after = Pt(6)
 
     _header_footer(section, doc)
-    d.add_heading(f"{doc.title}: {doc.case.name} ({doc.case.reference})", level=1)
+    _statement_head(d, doc)
     for note in doc.notes:
         d.add_paragraph(note).runs[0].font.size = Pt(8)
     if doc.kind == "proportionality":
@@ -67,6 +67,7 @@ def render(doc: ExportDocument) -> bytes:
             d.add_heading(heading, level=2)
             for row in rows:
                 d.add_paragraph(paragraph_text(row), style=STATEMENT_STYLE)
+        _statement_foot(d, doc)
     else:
         view, cells = table_view(doc)
         _append_table(d, view, cells)
@@ -82,6 +83,37 @@ def render(doc: ExportDocument) -> bytes:
     out = io.BytesIO()
     d.save(out)
     return out.getvalue()
+
+
+def _statement_head(d: Any, doc: ExportDocument) -> None:
+    """The court heading of a witness statement (plain paragraphs, not statement paragraphs,
+    so verification reads the numbered paragraphs only), or the plain title."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    f = doc.frame
+    if f is None:
+        d.add_heading(f"{doc.title}: {doc.case.name} ({doc.case.reference})", level=1)
+        return
+    marking = d.add_paragraph("\n".join(f.marking()))
+    marking.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for i, line in enumerate(f.heading()):
+        p = d.add_paragraph(line)
+        if i >= 3:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if i == 0:
+            p.runs[0].bold = True
+    d.add_heading(f.title(), level=1)
+    d.add_paragraph(f.rules).runs[0].italic = True
+
+
+def _statement_foot(d: Any, doc: ExportDocument) -> None:
+    f = doc.frame
+    if f is None:
+        return
+    d.add_heading(f.truth_title, level=2)
+    d.add_paragraph(f.truth)
+    for line in f.signature():
+        d.add_paragraph(line)
 
 
 def _header_footer(section: Any, doc: ExportDocument) -> None:

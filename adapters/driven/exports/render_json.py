@@ -23,6 +23,14 @@ def as_data(doc: ExportDocument) -> dict[str, Any]:
         "columns": [{"key": c.key, "title": c.title, "meaning": c.doc} for c in doc.columns],
         "rows": doc.rows,
     }
+    if doc.frame is not None:
+        f = doc.frame
+        data["witness_statement"] = {
+            "proceedings": "civil" if f.civil else "criminal", "rules": f.rules,
+            "marking": f.marking(), "heading": f.heading(), "title": f.title(),
+            "statement_of_truth": {"title": f.truth_title, "text": f.truth},
+            "signature": f.signature(), "exhibits": list(f.exhibits),
+        }
     if doc.appendix_columns:
         data["appendix"] = {
             "title": doc.appendix_title,

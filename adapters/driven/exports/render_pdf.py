@@ -53,6 +53,14 @@ td.missing { font-weight: bold; }
 p.para { margin: 0 0 2.2mm 0; text-align: justify; }
 p.para span.n { font-weight: bold; }
 p.small { font-size: 7pt; color: #444; }
+div.marking { float: right; font-size: 8.5pt; text-align: right; margin: 0 0 3mm 5mm; }
+div.court { clear: both; margin: 2mm 0 4mm 0; }
+div.court p { margin: 0 0 1mm 0; }
+p.court { font-weight: bold; }
+p.parties { text-align: center; }
+p.rules { font-style: italic; margin: 0 0 3mm 0; }
+div.truth { margin-top: 6mm; break-inside: avoid; }
+div.truth p { margin: 0 0 2.5mm 0; }
 """
 
 
@@ -74,7 +82,7 @@ def html(doc: ExportDocument) -> str:
              f"<meta name='description' content='{escape(doc.provenance.footer())}'>"
              f"<meta name='keywords' content='rows_sha256={doc.provenance.rows_sha256}'>"
              f"<style>{style}</style></head><body>"),
-             f"<h1>{escape(doc.title)}: {escape(doc.case.name)} ({escape(doc.case.reference)})</h1>"]
+             *_statement_head(doc)]
     for note in doc.notes:
         parts.append(f"<p class='meta'>{escape(note)}</p>")
     if doc.kind == "proportionality":
@@ -84,6 +92,7 @@ def html(doc: ExportDocument) -> str:
                 number, _, text = paragraph_text(row).partition(" ")
                 parts.append(f"<p class='para'><span class='n'>{escape(number)}</span> "
                              f"{escape(text)}</p>")
+        parts.extend(_statement_foot(doc))
     else:
         view, cells = table_view(doc)
         parts.append(_table(view, cells, status_col=4 if doc.kind == "contents" else None))
@@ -96,6 +105,30 @@ def html(doc: ExportDocument) -> str:
             parts.append("<p class='small'>No entry in this export has been corrected.</p>")
     parts.append("</body></html>")
     return "".join(parts)
+
+
+def _statement_head(doc: ExportDocument) -> list[str]:
+    """The court heading of a witness statement, or the plain title of other documents."""
+    f = doc.frame
+    plain = f"<h1>{escape(doc.title)}: {escape(doc.case.name)} ({escape(doc.case.reference)})</h1>"
+    if f is None:
+        return [plain]
+    court, number, between, first, and_, second = (escape(x) for x in f.heading())
+    marking = "<br>".join(escape(x) for x in f.marking())
+    return [f"<div class='marking'>{marking}</div>",
+            f"<div class='court'><p class='court'>{court}</p><p>{number}</p><p>{between}</p>"
+            f"<p class='parties'>{first}</p><p class='parties'>{and_}</p>"
+            f"<p class='parties'>{second}</p></div>",
+            f"<h1>{escape(f.title())}</h1>", f"<p class='rules'>{escape(f.rules)}</p>"]
+
+
+def _statement_foot(doc: ExportDocument) -> list[str]:
+    f = doc.frame
+    if f is None:
+        return []
+    sign = "".join(f"<p>{escape(x)}</p>" for x in f.signature())
+    return [f"<div class='truth'><h2>{escape(f.truth_title)}</h2><p>{escape(f.truth)}</p>"
+            f"{sign}</div>"]
 
 
 def _table(view: tuple[tuple[str, float], ...], cells: list[list[str]],

@@ -5,6 +5,7 @@ All moments are shown in London time. Nothing here reads the clock.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -90,14 +91,42 @@ def _delay(delay: timedelta) -> str:
     return f"{hours} hours"
 
 
+#: Ranks and job titles written before a name: a witness named with one acts in their work.
+PROFESSIONAL_TITLES = frozenset({
+    "pc", "pcso", "dc", "ds", "di", "sgt", "ps", "insp", "inspector", "ch", "supt", "sergeant",
+    "constable", "officer", "asbo", "eho",
+})
+#: Courtesy titles, not initials of the name.
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
+
+
+def _tokens(name: str) -> list[str]:
+    """The words of a name, without a bracketed role and without a trailing `, agency`."""
+    bare = re.sub(r"\([^)]*\)", " ", name).split(",")[0]
+    return [p for p in bare.replace("-", " ").split() if p[:1].isalpha()]
+
+
+def is_professional(name: str) -> bool:
+    """A professional witness (an officer, council staff): the name carries a rank or job
+    title (`PC Jo Reid`), a role in brackets (`Priya Shah (EDC noise officer)`) or an agency
+    after a comma (`Priya Shah, Eastdale Council`). They are named; members of the public are
+    not (they may fear reprisal)."""
+    words = _tokens(name)
+    return ("(" in name and ")" in name) or "," in name or (
+        bool(words) and words[0].rstrip(".").lower() in PROFESSIONAL_TITLES)
+
+
 def initials(name: str) -> str:
-    """`Jane Smith` -> `J.S.` (pseudonymised name of a victim or witness)."""
-    parts = [p for p in name.replace("-", " ").split() if p[:1].isalpha()]
-    return "".join(f"{p[0].upper()}." for p in parts) or "(unnamed)"
+    """`Jane Smith` -> `J.S.` (pseudonymised name of a victim or witness); titles and roles
+    are not initials of the name (`Mr Jon Reid` -> `J.R.`)."""
+    words = [w for w in _tokens(name)
+             if w.rstrip(".").lower() not in PROFESSIONAL_TITLES | COURTESY_TITLES]
+    return "".join(f"{w[0].upper()}." for w in words) or "(unnamed)"
 
 
 def people(names: Iterable[str], *, show_names: bool) -> str:
-    return "; ".join(n if show_names else initials(n) for n in names)
+    """Professional witnesses named; members of the public as initials unless `show_names`."""
+    return "; ".join(n if show_names or is_professional(n) else initials(n) for n in names)
 
 
 def money(amount: Decimal | str | float) -> str:

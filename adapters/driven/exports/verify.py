@@ -87,7 +87,7 @@ def _regenerate(reader: LogReader, prov: Provenance, report: VerifyReport) -> Ex
         report.checks.append(f"hash chain: intact ({count} events re-hashed); head "
                              f"{prov.chain_hash[:16]}… matches")
     return build_from_log(reader, log, prov.document, Options.from_dict(prov.options),
-                          generated_at=prov.generated_at)
+                          generated_at=prov.generated_at, names=prov.people)
 
 
 def added_since(log: LogReader, prov: Provenance) -> list[str]:

@@ -67,7 +67,18 @@ def export(
     tag: Annotated[list[str] | None, typer.Option(
         "--tag", help="Only entries concerning this issue tag. Repeatable.")] = None,
     names: Annotated[bool, typer.Option(
-        "--names", help="Show victims' and witnesses' names (default: initials).")] = False,
+        "--names", help="Show victims' and public witnesses' names (default: initials; "
+        "professional witnesses are always named).")] = False,
+    court: Annotated[str | None, typer.Option(
+        "--court", help="Statement heading: the court, e.g. 'Elmsford Magistrates' Court'.")] = None,
+    case_number: Annotated[str | None, typer.Option(
+        "--case-number", help="Statement heading: the claim or case number.")] = None,
+    claimant: Annotated[str | None, typer.Option(
+        "--claimant", help="Statement heading: the claimant, applicant or prosecutor "
+        "(default: the agency that opened the case).")] = None,
+    defendant: Annotated[str | None, typer.Option(
+        "--defendant", help="Statement heading: the defendant or respondent "
+        "(default: the subject).")] = None,
 ) -> None:
     """Export a chronology, proportionality statement or contents check, made from the log."""
     from uuid import UUID
@@ -88,14 +99,19 @@ def export(
         _fail(f"{case_id!r} is not a pathway id (a UUID)", 2)
     if kind is not ExportKind.CHRONOLOGY and (date_from or date_to or only or agency or tag):
         _fail("--from, --to, --only, --agency and --tag filter the chronology only", 2)
+    if kind is not ExportKind.PROPORTIONALITY and (court or case_number or claimant or defendant):
+        _fail("--court, --case-number, --claimant and --defendant head the proportionality "
+              "statement only", 2)
     options = Options(date_from=date_from.date() if date_from else None,
                       date_to=date_to.date() if date_to else None,
                       only=tuple(only or ()), agencies=tuple(agency or ()),
-                      tags=tuple(tag or ()), names=names)
+                      tags=tuple(tag or ()), names=names, court=(court or "").strip(),
+                      case_number=(case_number or "").strip(),
+                      claimant=(claimant or "").strip(), defendant=(defendant or "").strip())
     with _system() as system:
         try:
             reader = build_log_reader(system.application)
-            doc = build_export(reader, stream_id, kind.value, options)
+            doc = build_export(reader, stream_id, kind.value, options, people=system.users)
         except ExportSourceError as e:
             _fail(str(e))
         operator = _operator()

@@ -93,17 +93,25 @@ def users_add(
     role: Annotated[Role, typer.Option("--role", case_sensitive=False, help="What they do.")],
     rank: Annotated[Rank | None, typer.Option("--rank", case_sensitive=False,
                                               help="Rank or post, where it matters.")] = None,
+    display_name: Annotated[str | None, typer.Option(
+        "--display-name", help="How documents name them, e.g. 'Jo Reid'.")] = None,
+    title: Annotated[str | None, typer.Option(
+        "--title", help="Rank or job title written before the name, e.g. 'PC'.")] = None,
+    number: Annotated[str | None, typer.Option(
+        "--number", help="Collar or staff number, e.g. '1234'.")] = None,
 ) -> None:
     """Add a user and print their bearer token (last line; shown once, only its hash is kept)."""
     from adapters.driven.auth.users import DuplicateUserError
 
     with _system() as system:
         try:
-            user, token = system.users.add(name, agency, role, rank)
+            user, token = system.users.add(name, agency, role, rank, display_name=display_name,
+                                           title=title, number=number)
         except (DuplicateUserError, ValueError) as e:
             _fail(str(e))
     rank_text = f", {user.rank}" if user.rank else ""
     typer.echo(f"Added {user.name} ({user.agency}; {user.role}{rank_text}), id {user.id}.")
+    typer.echo(f"Named in documents as: {user.label()}.")
     _print_token(user, token)
 
 

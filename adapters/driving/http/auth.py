@@ -57,6 +57,10 @@ class Users(Protocol):
 
     def authenticate(self, token: str) -> User | None: ...
 
+    def label(self, user_id: str) -> str | None:
+        """How documents name the user (the exports' `People` port), None if unknown."""
+        ...
+
 
 class FailedAuthLimiter:
     """Bad tokens per client address in the last minute, to stop guessing.

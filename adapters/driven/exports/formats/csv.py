@@ -1,4 +1,4 @@
-"""CSV (UTF-8 with BOM): the provenance in a header block above the rows."""
+"""CSV (UTF-8 with BOM): column keys on line 1, the provenance in a trailing column."""
 
 from __future__ import annotations
 
@@ -19,7 +19,9 @@ def _render(doc: ExportDocument) -> bytes:
 
 
 def _sniff(data: bytes) -> bool:
-    return data.lstrip(b"\xef\xbb\xbf").lstrip().startswith((b"Pathway export", b'"Pathway export'))
+    from adapters.driven.exports.render_csv import sniff
+
+    return sniff(data)
 
 
 def _read(data: bytes) -> ReadBack:

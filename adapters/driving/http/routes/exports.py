@@ -29,7 +29,7 @@ from adapters.driving.http.schemas.common import ApiDate, QueryText, error_respo
 from domain.model import DomainValidationError, NotFoundError
 from service.access import CaseAccess
 from service.audit import Access
-from service.permissions import Action, authorise, policy_for
+from service.permissions import Action, PermissionDeniedError, authorise, policy_for
 
 router = APIRouter()
 
@@ -78,6 +78,26 @@ def _options(
 
 
 ChronologyOptions = Annotated[Options, Depends(_options)]
+Heading = Annotated[QueryText | None, MaxLen(200)]
+
+
+def _statement_options(
+    names: Names = False,
+    court: Annotated[Heading, Query(description="statement heading: the court")] = None,
+    case_number: Annotated[Heading, Query(
+        description="statement heading: the claim or case number")] = None,
+    claimant: Annotated[Heading, Query(description=(
+        "statement heading: claimant, applicant or prosecutor (default: the agency that "
+        "opened the case)"))] = None,
+    defendant: Annotated[Heading, Query(description=(
+        "statement heading: defendant or respondent (default: the subject)"))] = None,
+) -> Options:
+    return Options(names=names, court=(court or "").strip(),
+                   case_number=(case_number or "").strip(),
+                   claimant=(claimant or "").strip(), defendant=(defendant or "").strip())
+
+
+StatementOptions = Annotated[Options, Depends(_statement_options)]
 
 
 def _responses(what: str) -> dict[int | str, dict[str, Any]]:
@@ -99,6 +119,10 @@ def _export(services: Services, user: User, now: datetime,
             raise DomainValidationError.single(stray[0], f"filters the chronology only, "
                                                          f"not the {kind}")
     authorise(user.role, Action.EXPORT, kind)
+    if options.names and not policy_for(user.role).sees_names:
+        raise PermissionDeniedError(user.role, Action.EXPORT, kind,
+                                    "victims' and witnesses' names are for roles that see the "
+                                    "whole record; ask without `names` for initials")
     services.kinds.require(stream_id, track)  # 404 unless it is a `track`
     CaseAccess(services.application).require(user.actor(), stream_id, track, Action.EXPORT,
                                              kind)  # 404 out of reach
@@ -107,7 +131,8 @@ def _export(services: Services, user: User, now: datetime,
             "purpose", f"a {user.role} user must say why the export is made (DPA 2018 s.62(3): "
             "the justification of a disclosure is logged)")
     try:
-        doc = build_export(services.log, stream_id, kind, options, generated_at=now)
+        doc = build_export(services.log, stream_id, kind, options, generated_at=now,
+                           people=services.users)
     except ExportSourceError as e:
         raise NotFoundError(str(e)) from e
     who = f"{user.name} ({user.role}, {user.agency}; user {user.id})"
@@ -138,10 +163,10 @@ def pathway_chronology(pathway_id: UUID, services: ServicesDep, user: CurrentUse
 @router.get("/api/pathways/{pathway_id}/proportionality",
             **_doc("pathway", "proportionality statement"))
 def pathway_proportionality(pathway_id: UUID, services: ServicesDep, user: CurrentUser,
-                            now: Now, request: Request, fmt: Format = DEFAULT_FORMAT,
-                            names: Names = False, purpose: Purpose = None) -> Response:
+                            now: Now, request: Request, options: StatementOptions,
+                            fmt: Format = DEFAULT_FORMAT, purpose: Purpose = None) -> Response:
     return _export(services, user, now, pathway_id, "pathway", "proportionality", fmt,
-                   Options(names=names), request, purpose)
+                   options, request, purpose)
 
 
 @router.get("/api/pathways/{pathway_id}/contents", **_doc("pathway", "statutory contents check"))
@@ -163,10 +188,10 @@ def place_chronology(place_id: UUID, services: ServicesDep, user: CurrentUser, n
 @router.get("/api/places/{place_id}/proportionality",
             **_doc("place", "proportionality statement"))
 def place_proportionality(place_id: UUID, services: ServicesDep, user: CurrentUser, now: Now,
-                          request: Request, fmt: Format = DEFAULT_FORMAT,
-                          names: Names = False, purpose: Purpose = None) -> Response:
+                          request: Request, options: StatementOptions,
+                          fmt: Format = DEFAULT_FORMAT, purpose: Purpose = None) -> Response:
     return _export(services, user, now, place_id, "place", "proportionality", fmt,
-                   Options(names=names), request, purpose)
+                   options, request, purpose)
 
 
 @router.get("/api/places/{place_id}/contents", **_doc("place", "statutory contents check"))
