@@ -23,7 +23,8 @@ from domain.recording import check_not_in_future, open_stream, record
 from domain.records import Correction, Instrument, LinkedIncident, Note, Override, Share
 from domain.registry import GUARDS, guards_for
 from domain.rulesets import RuleBook
-from domain.steps import OPENERS, StepSpec
+from domain.steps import OPENERS
+from domain.stepspec import StepSpec
 
 Applier = Callable[[Any, Any], None]
 

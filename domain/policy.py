@@ -11,7 +11,7 @@ from domain.guards import Actor, Decision, GuardKind, Refusal
 from domain.instruments import is_live
 from domain.registry import GUARDS
 from domain.rulesets import RuleBook
-from domain.steps import StepSpec
+from domain.stepspec import StepSpec
 
 PROBE_ACTOR = Actor(user_id="probe", agency="-", role="officer")
 

@@ -21,7 +21,7 @@ from domain.events.base import GENESIS_HASH, DomainEvent
 from domain.guards import Actor
 from domain.links import StreamFacts, linked_facts
 from domain.rulesets import RuleBook, RuleSet
-from domain.steps import StepSpec
+from domain.stepspec import StepSpec
 
 #: How far `occurred_at` may run ahead of the recording clock (devices' clocks drift).
 FUTURE_TOLERANCE = timedelta(minutes=5)

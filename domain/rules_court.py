@@ -7,7 +7,7 @@ from typing import cast
 from domain.calendar import add_months, local_date
 from domain.guards import Decision, Failure, Guard, GuardKind, guard
 from domain.instruments import Kind, S
-from domain.rules_person import age_failure, cmd_field, pathway_of
+from domain.person_facts import age_failure, cmd_field, pathway_of
 from domain.text import day
 
 HARD = GuardKind.HARD

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from domain.calendar import add_months, age_on, local_date
 from domain.guards import Decision, Failure, Guard, GuardKind, guard
-from domain.rules_person import cmd_field, pathway_of
+from domain.person_facts import cmd_field, pathway_of
 from domain.text import day
 
 HARD = GuardKind.HARD

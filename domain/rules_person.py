@@ -3,51 +3,21 @@ and breach, criminal behaviour orders. Codes are stable: features/ tag them."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from domain.bases import CASE_BASIS, IN_FORCE, OVERRIDE_BASIS
 from domain.calendar import (
-    add_months, after_hours, cpn_appeal_deadline, fpn_period_end, local_date,
+    after_hours, cpn_appeal_deadline, fpn_period_end, local_date,
 )
 from domain.conduct import continuing_conduct, other_conduct, same_conduct
 from domain.guards import Decision, Failure, Guard, GuardKind, guard
+from domain.person_facts import age_failure, cmd_field, pathway_of
 from domain.instruments import LABELS, Kind, S, next_state
 from domain.steps import ALL, PERSON
 from domain.text import day, when
 from domain.values import POLICE_ORDER, Rank, police_at_least
 
-if TYPE_CHECKING:  # the aggregate imports the registry, which imports these rules
-    from domain.pathway import Pathway
-
 HARD, SOFT = GuardKind.HARD, GuardKind.SOFT
-
-
-def pathway_of(d: Decision) -> Pathway:
-    """The stream as a pathway: these guards govern person steps only."""
-    return cast("Pathway", d.agg)
-
-
-def cmd_field(d: Decision, name: str) -> object:
-    return None if d.cmd is None else getattr(d.cmd, name, None)
-
-
-def age_failure(d: Decision, minimum: int, what: str) -> Failure | None:
-    age = pathway_of(d).age_at(d.at)
-    if age is None:
-        return Failure(
-            f"The subject's date of birth is not recorded, so {what} cannot be shown to be lawful.",
-            "Record the subject's date of birth on the pathway.",
-        )
-    subject = pathway_of(d).subject
-    if age < minimum and subject is not None and subject.date_of_birth is not None:
-        eligible = add_months(subject.date_of_birth, 12 * minimum)
-        return Failure(
-            f"The subject is {age}; {what} needs a person aged {minimum} or over "
-            f"(rule set {d.rule_set.id}).",
-            f"Not available before {day(eligible)} (their {minimum}th birthday); "
-            "consider early intervention and support.",
-        )
-    return None
 
 
 # ------------------------------------------------------------------ lifecycle

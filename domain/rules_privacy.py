@@ -13,7 +13,7 @@ from domain.calendar import cpn_appeal_deadline, local_date
 from domain.events.base import ERASED
 from domain.guards import Decision, Failure, Guard, GuardKind, guard
 from domain.instruments import LABELS, Kind, S, is_live
-from domain.rules_person import pathway_of
+from domain.person_facts import pathway_of
 from domain.text import day, when
 
 HARD = GuardKind.HARD

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from domain.events.base import DomainEvent
-from domain.events.fields import (
+from domain.events.fields_place import (
     ClosureNoticeCancelledFields,
     ClosureNoticeExtendedFields,
     ClosureNoticeIssuedFields,

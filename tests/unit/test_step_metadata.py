@@ -7,7 +7,8 @@ import pytest
 from adapters.driven.exports.contents import CHECKS
 from domain import steps
 from domain.instruments import SEVERITY, Kind
-from domain.steps import Court, Measure, StepSpec
+from domain import stepspec
+from domain.stepspec import Court, Measure, StepSpec
 
 EVERY = sorted(steps.LOGGED.values(), key=lambda s: s.name)
 
@@ -56,8 +57,8 @@ def test_every_escalation_and_lesser_measure_has_a_severity() -> None:
         assert steps.ALL[name].severity is not None, name
     escalations = {steps.ALL[n].severity for n in steps.ESCALATION_STEPS}
     lesser_only = {steps.ALL[n].severity for n in steps.MEASURE_STEPS - steps.ESCALATION_STEPS}
-    assert lesser_only == {steps.NON_STATUTORY_SEVERITY}
-    assert steps.NON_STATUTORY_SEVERITY <= min(s for s in escalations if s is not None)
+    assert lesser_only == {stepspec.NON_STATUTORY_SEVERITY}
+    assert stepspec.NON_STATUTORY_SEVERITY <= min(s for s in escalations if s is not None)
 
 
 def test_court_steps_split_into_proceedings_brought_and_court_records() -> None:
