@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from adapters.driven.readmodels import tables as t
 from adapters.driven.readmodels.database import ReadStore
+from domain import steps
 from domain.calendar import local_date
 from domain.retention import ReviewItem, review_item
 
@@ -16,7 +17,7 @@ from domain.retention import ReviewItem, review_item
 def retention_review(store: ReadStore, today: date) -> list[ReviewItem]:
     """Every closed pathway, due ones first, by review date."""
     closed = (select(t.chronology.c.stream_id, func.max(t.chronology.c.occurred_at))
-              .where(t.chronology.c.step == "pathway_closed")
+              .where(t.chronology.c.step == steps.PATHWAY_CLOSED)
               .group_by(t.chronology.c.stream_id))
     with store.engine.connect() as conn:
         still_closed = {r[0] for r in conn.execute(
