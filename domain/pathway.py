@@ -15,6 +15,7 @@ from domain.commands import Command
 from domain.errors import DomainValidationError
 from domain.events import PERSON_EVENTS
 from domain.events.base import ERASED
+from domain.events.fields_privacy import Restriction
 from domain.instruments import SEVERITY, Kind, S, is_live
 from domain.records import Instrument
 from domain.values import Subject
@@ -32,6 +33,8 @@ class Pathway(CaseStream):
         self.conduct_summary = ""
         self.issue_tags: tuple[str, ...] = ()
         self.closed_outcome: str | None = None
+        #: A restriction of processing in force (UK GDPR Art 18), or None.
+        self.restriction: Restriction | None = None
 
     def _validate(self, cmd: Command) -> None:
         super()._validate(cmd)
@@ -63,6 +66,7 @@ class Pathway(CaseStream):
         return max(live, key=lambda i: (SEVERITY[i.kind], i.opened_version)).kind.value
 
     _SUBJECT = TypeAdapter(Subject | None)
+    _RESTRICTION = TypeAdapter(Restriction | None)
 
     def to_state(self) -> dict[str, Any]:
         state = super().to_state()
@@ -70,6 +74,7 @@ class Pathway(CaseStream):
         state["conduct_summary"] = self.conduct_summary
         state["issue_tags"] = list(self.issue_tags)
         state["closed_outcome"] = self.closed_outcome
+        state["restriction"] = self._RESTRICTION.dump_python(self.restriction, mode="json")
         return state
 
     @classmethod
@@ -80,6 +85,7 @@ class Pathway(CaseStream):
         agg.conduct_summary = state["conduct_summary"]
         agg.issue_tags = tuple(state["issue_tags"])
         agg.closed_outcome = state["closed_outcome"]
+        agg.restriction = cls._RESTRICTION.validate_python(state.get("restriction"))
         return agg
 
     APPLIERS: ClassVar[dict[str, Applier]] = {}
@@ -191,6 +197,10 @@ def _erased(p: Pathway, e: Any) -> None:
     p.conduct_summary = ERASED
 
 
+def _restricted(p: Pathway, e: Any) -> None:
+    p.restriction = Restriction(since=e.occurred_at, ground=e.ground, reason=e.reason)
+
+
 Pathway.APPLIERS = SHARED_APPLIERS | {
     "pathway_opened": _opened,
     "early_intervention": lambda p, e: p._note(e, "early_intervention", e.intervention_id, e.kind),
@@ -240,5 +250,7 @@ Pathway.APPLIERS = SHARED_APPLIERS | {
         e.instrument_id, e, items_outcome=e.outcome, items_outcome_at=e.occurred_at),
     "pathway_closed": _closed,
     "subject_erased": _erased,
+    "processing_restricted": _restricted,
+    "restriction_lifted": lambda p, e: setattr(p, "restriction", None),
     "pathway_reopened": lambda p, e: setattr(p, "closed_outcome", None),
 }

@@ -9,6 +9,7 @@ window still open.
 
 from __future__ import annotations
 
+from domain import steps
 from domain.calendar import cpn_appeal_deadline, local_date
 from domain.events.base import ERASED
 from domain.guards import Decision, Failure, Guard, GuardKind, guard
@@ -61,5 +62,44 @@ def _already(d: Decision) -> Failure | None:
                    "Nothing to do: the case's chronology shows the subject as erased.")
 
 
+#: What a restriction still allows: lifting it, keeping evidence, erasure, and the steps of
+#: legal claims (UK GDPR Art 18(2)).
+RESTRICTION_ALLOWS = frozenset({steps.RESTRICTION_LIFTED, steps.EVIDENCE_ATTACHED,
+                                steps.SUBJECT_ERASED}) | steps.COURT_STEPS
+#: The steps a restriction stops.
+RESTRICTED_STEPS = tuple(n for n in steps.PERSON if n not in RESTRICTION_ALLOWS)
+
+GROUNDS = {
+    "accuracy_contested": "the subject contests the accuracy of the data (Art 18(1)(a))",
+    "unlawful_processing": "the processing was found unlawful and the data is kept "
+                           "(Art 18(1)(b))",
+    "needed_for_legal_claims": "the data is kept for legal claims (Art 18(1)(c))",
+    "objection_pending": "the subject's objection is being decided (Art 18(1)(d))",
+}
+
+
+@guard("processing_restricted", HARD, "UK GDPR Art 18(1)-(2); DPA 2018 s.47(2)",
+       "While processing is restricted, the case's personal data is only stored: no step is "
+       "taken on it except evidence, legal claims, erasure or lifting the restriction",
+       *RESTRICTED_STEPS)
+def _restricted(d: Decision) -> Failure | None:
+    r = getattr(d.agg, "restriction", None)  # shared steps are also decided on a place
+    if r is None:
+        return None
+    return Failure(f"Processing of the case is restricted since {day(local_date(r.since))}: "
+                   f"{GROUNDS[r.ground]}. {r.reason}",
+                   "Lift the restriction (restriction_lifted) when its ground is resolved; "
+                   "meanwhile evidence may be attached and court proceedings recorded.")
+
+
+@guard("no_restriction_to_lift", HARD, "UK GDPR Art 18(1)",
+       "A restriction of processing is lifted only while one is in force", "restriction_lifted")
+def _nothing_to_lift(d: Decision) -> Failure | None:
+    if pathway_of(d).restriction is not None:
+        return None
+    return Failure("Processing of the case is not restricted: there is no restriction to lift.",
+                   "Nothing to do.")
+
+
 #: The guards of this module, in the order they are evaluated.
-GUARDS: tuple[Guard, ...] = (_legal_hold, _already)
+GUARDS: tuple[Guard, ...] = (_legal_hold, _already, _restricted, _nothing_to_lift)

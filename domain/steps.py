@@ -185,6 +185,12 @@ PERSON_STEPS: tuple[StepSpec, ...] = (
     StepSpec("subject_erased", "Erase the subject's personal data",
              "UK GDPR Art 17; DPA 2018 s.47",
              done="Subject's personal data erased", category="data protection"),
+    StepSpec("processing_restricted", "Restrict processing of the subject's personal data",
+             "UK GDPR Art 18(1); DPA 2018 s.47(2)",
+             done="Processing restricted", category="data protection"),
+    StepSpec("restriction_lifted", "Lift the restriction of processing",
+             "UK GDPR Art 18(1), (3); DPA 2018 s.47(2)",
+             done="Restriction of processing lifted", category="data protection"),
     StepSpec("pathway_reopened", "Reopen the pathway", bases.CASE_BASIS,
              done="Case reopened", category="case"),
 )
@@ -327,6 +333,8 @@ SHARING_REVOKED = "sharing_revoked"
 PATHWAY_CLOSED = "pathway_closed"
 PATHWAY_REOPENED = "pathway_reopened"
 SUBJECT_ERASED = "subject_erased"
+PROCESSING_RESTRICTED = "processing_restricted"
+RESTRICTION_LIFTED = "restriction_lifted"
 CLOSURE_NOTICE_ISSUED = "closure_notice_issued"
 CLOSURE_NOTICE_SERVED = "closure_notice_served"
 CLOSURE_NOTICE_EXTENDED = "closure_notice_extended"

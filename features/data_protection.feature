@@ -28,3 +28,23 @@ Feature: Erasing a subject's personal data
       Given Kyle Benton's personal data was erased on 1 July 2026 at their request
       When Kyle Benton's personal data is erased on 2 July 2026 at their request
       Then it is refused: subject_already_erased
+
+  Rule: While processing is restricted, the data is only stored: no step is taken on it except evidence, legal claims, erasure or lifting the restriction (UK GDPR Art 18(1)-(2); DPA 2018 s.47(2))
+
+    @guard:processing_restricted
+    Scenario: Closing the case is refused while the subject contests the record
+      Given Kyle Benton's processing was restricted on 1 June 2026 because "The subject contests the incident dates"
+      When Kyle Benton's pathway is closed as resolved on 10 June 2026
+      Then it is refused: processing_restricted
+      And the refusal explains "restricted since 1 Jun 2026"
+      And the refusal advises "Lift the restriction"
+
+    Scenario: The restriction is lifted once its ground is resolved
+      Given Kyle Benton's processing was restricted on 1 June 2026 because "The subject contests the incident dates"
+      When the restriction of Kyle Benton's processing is lifted on 12 June 2026 because "Dates checked against the CAD log and confirmed"
+      Then it is recorded
+
+    @guard:no_restriction_to_lift
+    Scenario: Lifting a restriction that is not in force is refused
+      When the restriction of Kyle Benton's processing is lifted on 12 June 2026 because "Dates checked against the CAD log and confirmed"
+      Then it is refused: no_restriction_to_lift

@@ -36,8 +36,10 @@ OVERRIDE_STEP = steps.OVERRIDE_AUTHORISED
 STREAM_KINDS = ("pathway", "place", "incident")
 #: Steps that change who may see a case: its owning agency's decision alone.
 SHARING_STEPS = frozenset({steps.SHARING_AGREED, steps.SHARING_REVOKED})
-#: Erasure is a supervisor's decision on a data subject's request or a retention review.
-SUPERVISOR_ONLY_STEPS = frozenset({steps.SUBJECT_ERASED})
+#: Erasure and restriction of processing are a supervisor's decision on a data subject's
+#: request or a retention review.
+SUPERVISOR_ONLY_STEPS = frozenset({steps.SUBJECT_ERASED, steps.PROCESSING_RESTRICTED,
+                                   steps.RESTRICTION_LIFTED})
 #: An override is authorised by a supervisor whose rank is on record (the event carries it).
 OVERRIDE_NEEDS_RANK = True
 

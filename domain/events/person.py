@@ -45,7 +45,11 @@ from domain.events.fields import (
     SupportReferralMadeFields,
     SupportReferralUpdatedFields,
 )
-from domain.events.fields_privacy import SubjectErasedFields
+from domain.events.fields_privacy import (
+    ProcessingRestrictedFields,
+    RestrictionLiftedFields,
+    SubjectErasedFields,
+)
 from domain.events.fields_lifecycle import (
     ArrestApplicantInformedFields,
     ItemsSurrenderedFields,
@@ -257,6 +261,14 @@ class SubjectErased(DomainEvent, SubjectErasedFields):
     destroys_subject_key: ClassVar[bool] = True
 
 
+class ProcessingRestricted(DomainEvent, ProcessingRestrictedFields):
+    step: ClassVar[str] = "processing_restricted"
+
+
+class RestrictionLifted(DomainEvent, RestrictionLiftedFields):
+    step: ClassVar[str] = "restriction_lifted"
+
+
 class PathwayClosed(DomainEvent, PathwayClosedFields):
     step: ClassVar[str] = "pathway_closed"
 
@@ -307,5 +319,7 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     SharingRevoked,
     PathwayClosed,
     SubjectErased,
+    ProcessingRestricted,
+    RestrictionLifted,
     PathwayReopened,
 )

@@ -89,3 +89,31 @@ def _erase(name: str, on: str, subject: Case, app: PathwayApplication, clock: Cl
 def _erased(name: str, on: str, subject: Case, app: PathwayApplication, clock: Clock) -> None:
     record(app, clock, subject.named(name).id, "subject_erased", moment(on), SUPERVISOR,
            **ERASURE)
+
+
+# ------------------------------------------------------------------ restriction (UK GDPR Art 18)
+RESTRICTION = {"ground": "accuracy_contested", "restricted_by": "Sgt 1402 Okafor"}
+RESTRICTED = (rf"{NAME}'s processing (?:was|is) restricted on {at('on')} because "
+              r"\"(?P<reason>[^\"]+)\"")
+
+
+@given(parsers.re(RESTRICTED))
+def _restricted(name: str, on: str, reason: str, subject: Case, app: PathwayApplication,
+                clock: Clock) -> None:
+    record(app, clock, subject.named(name).id, "processing_restricted", moment(on), SUPERVISOR,
+           reason=reason, **RESTRICTION)
+
+
+@when(parsers.re(rf"the restriction of {NAME}'s processing is lifted on {at('on')} because "
+                 r"\"(?P<reason>[^\"]+)\""), target_fixture="outcome")
+def _lift(name: str, on: str, reason: str, subject: Case, app: PathwayApplication,
+          clock: Clock) -> Outcome:
+    return attempt(app, clock, subject.named(name).id, "restriction_lifted", moment(on),
+                   SUPERVISOR, reason=reason)
+
+
+@when(parsers.re(rf"{NAME}'s pathway is closed as resolved on {at('on')}"),
+      target_fixture="outcome")
+def _close(name: str, on: str, subject: Case, app: PathwayApplication, clock: Clock) -> Outcome:
+    return attempt(app, clock, subject.named(name).id, "pathway_closed", moment(on),
+                   outcome="resolved")

@@ -49,6 +49,7 @@ def test_importing_one_aggregate_module_alone_gives_the_full_registry(module: st
 def test_a_case_stream_module_alone_decides_with_every_guard(module: str) -> None:
     assert _alone(module)["cpw"] == [
         "cpw_minimum_age", "pathway_is_closed", "lesser_measures_skipped", "duplicate_entry",
+        "processing_restricted",
     ]
 
 

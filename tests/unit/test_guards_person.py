@@ -39,6 +39,7 @@ HYPOTHESIS = settings(max_examples=40, deadline=None,
 
 PERSON_GUARDS = {
     "erasure_under_legal_hold", "subject_already_erased",  # test_guards_privacy.py
+    "processing_restricted", "no_restriction_to_lift",  # test_guards_privacy.py
     "duplicate_entry", "fpn_one_per_breach",
     "instrument_lifecycle", "breach_outside_instrument_period", "dispersal_given_by_constable",
     "without_notice_interim_no_activities", "pathway_is_closed",

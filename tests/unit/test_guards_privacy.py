@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from uuid import uuid4
 
 from domain.events.base import ERASED
 from tests.unit.helpers import SUPERVISOR, Story, assert_refusal, london
@@ -41,3 +42,57 @@ def test_a_subject_is_erased_only_once() -> None:
     s.do("subject_erased", at=london(2026, 2, 1), actor=SUPERVISOR, **ERASE)
     assert s.refused("subject_erased", at=london(2026, 2, 2), actor=SUPERVISOR, **ERASE) == [
         "subject_already_erased"]
+
+
+# ------------------------------------------------------------------ restriction (Art 18)
+RESTRICT = {"ground": "accuracy_contested", "reason": "The subject contests the recorded dates",
+            "restricted_by": "Sgt Okafor"}
+LIFT = {"reason": "Dates checked against the CAD log and confirmed"}
+
+
+def restricted() -> Story:
+    s = Story.person(at=london(2026, 1, 5))
+    event = s.do("processing_restricted", at=london(2026, 2, 1), actor=SUPERVISOR, **RESTRICT)
+    assert event.legal_basis == "UK GDPR Art 18(1); DPA 2018 s.47(2)"
+    return s
+
+
+def test_while_restricted_other_steps_are_refused_saying_since_when_and_why() -> None:
+    s = restricted()
+    ref = s.refusal("pathway_closed", "processing_restricted", at=london(2026, 2, 3),
+                    outcome="resolved")
+    assert_refusal(ref, "processing_restricted", "hard",
+                   "UK GDPR Art 18(1)-(2); DPA 2018 s.47(2)",
+                   "restricted since 1 Feb 2026", "contests the accuracy",
+                   "The subject contests the recorded dates", "Lift the restriction")
+    assert "processing_restricted" in s.refused("processing_restricted", at=london(2026, 2, 3),
+                                                actor=SUPERVISOR, **RESTRICT)
+
+
+def test_while_restricted_evidence_court_steps_erasure_and_lifting_are_not_restricted() -> None:
+    from domain.registry import GUARDS
+
+    governed = set(GUARDS["processing_restricted"].steps)
+    assert not governed & {"evidence_attached", "subject_erased", "restriction_lifted",
+                           "court_appearance", "injunction_applied", "cpn_appeal_lodged"}
+    s = restricted()
+    s.do("evidence_attached", at=london(2026, 2, 2), note="CAD log extract")
+    s.do("restriction_lifted", at=london(2026, 2, 3), actor=SUPERVISOR, **LIFT)
+    assert s.agg.restriction is None
+    s.do("early_intervention", at=london(2026, 2, 4), intervention_id=uuid4(),
+         kind="warning_letter")
+
+
+def test_a_restriction_is_lifted_only_while_one_is_in_force() -> None:
+    s = Story.person(at=london(2026, 1, 5))
+    ref = s.refusal("restriction_lifted", "no_restriction_to_lift", at=london(2026, 2, 1),
+                    actor=SUPERVISOR, **LIFT)
+    assert_refusal(ref, "no_restriction_to_lift", "hard", "UK GDPR Art 18(1)", "not restricted")
+
+
+def test_the_restriction_survives_a_snapshot() -> None:
+    from domain.pathway import Pathway
+
+    s = restricted()
+    again = Pathway.from_state(s.agg.id, s.agg.to_state())
+    assert again.restriction == s.agg.restriction

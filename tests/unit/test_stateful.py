@@ -546,6 +546,7 @@ class PathwayMachine(CaseMachine):
         "cbo_requires_conviction": "conviction_recorded",
         "committal_requires_recorded_breach": "breach_recorded",
         "arrest_requires_power_of_arrest": "injunction_granted",
+        "processing_restricted": "restriction_lifted",
     }
 
     @initialize(
@@ -767,6 +768,15 @@ class PathwayMachine(CaseMachine):
     def b_subject_erased(self, d: Draw, at: datetime) -> dict[str, Any]:
         return {"ground": pick(d, ["art17_request", "retention_expired"]),
                 "reason": "Erasure decided by the data protection officer"}
+
+    def b_processing_restricted(self, d: Draw, at: datetime) -> dict[str, Any]:
+        return {"ground": pick(d, ["accuracy_contested", "unlawful_processing",
+                                   "needed_for_legal_claims", "objection_pending"]),
+                "reason": "The subject contests the recorded dates",
+                "restricted_by": "Sgt Okafor"}
+
+    def b_restriction_lifted(self, d: Draw, at: datetime) -> dict[str, Any]:
+        return {"reason": "Accuracy checked and confirmed"}
 
 
 class PlaceMachine(CaseMachine):

@@ -191,6 +191,13 @@ STEP_EXAMPLES: dict[str, dict[str, Any]] = {
         "occurred_at": "2027-01-04T10:00:00+00:00", "ground": "art17_request",
         "reason": "Erasure requested by the subject; retention review found no legal hold",
         "request_reference": "DPO/2027/12"},
+    steps.PROCESSING_RESTRICTED: {
+        "occurred_at": "2026-11-16T10:00:00+00:00", "ground": "accuracy_contested",
+        "reason": "The subject contests the incident dates recorded in October",
+        "restricted_by": "Sgt 1402 Okafor (ASB supervisor)"},
+    steps.RESTRICTION_LIFTED: {
+        "occurred_at": "2026-11-30T10:00:00+00:00",
+        "reason": "Dates checked against the CAD log and confirmed; subject informed (Art 18(3))"},
     steps.PATHWAY_REOPENED: {
         "occurred_at": "2026-11-02T10:00:00+00:00",
         "reason": "New reports of intimidation at Alder House since 28 October"},
